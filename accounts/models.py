@@ -1,0 +1,169 @@
+"""Clinics, people and who is whose therapist."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Clinic(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", help_text=_("Times are shown in this zone.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("clinic")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class UserQuerySet(models.QuerySet):
+    def of_clinic(self, clinic):
+        return self.filter(clinic=clinic)
+
+    def clients(self):
+        return self.filter(is_client=True)
+
+    def therapists(self):
+        return self.filter(is_therapist=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        # Email is case-insensitive: "Maya@Example.com" signs in as "maya@example.com".
+        return self.get(email__iexact=email)
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=normalize_email(email), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+def normalize_email(email):
+    """Lower-case the whole address so that one person has one account whatever they type."""
+    return (email or "").strip().lower()
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: a client, a therapist, a clinic admin, or the platform operator."""
+
+    email = models.EmailField(_("email address"), max_length=254, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
+    )
+    is_client = models.BooleanField(_("client"), default=False)
+    is_therapist = models.BooleanField(_("therapist"), default=False)
+    is_clinic_admin = models.BooleanField(_("clinic admin"), default=False)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Deactivated people cannot sign in.")
+    )
+    is_staff = models.BooleanField(_("platform operator"), default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        ordering = ["full_name", "email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=Q(clinic__isnull=False) | Q(is_superuser=True),
+                name="user_in_clinic_unless_superuser",
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = normalize_email(self.email)
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def roles(self):
+        """The names of this person's roles, for display."""
+        names = []
+        if self.is_client:
+            names.append(_("client"))
+        if self.is_therapist:
+            names.append(_("therapist"))
+        if self.is_clinic_admin:
+            names.append(_("clinic admin"))
+        return names
+
+    @property
+    def current_therapist(self):
+        assignment = (
+            self.assignments_as_client.filter(ended_at__isnull=True)
+            .select_related("therapist")
+            .first()
+        )
+        return assignment.therapist if assignment else None
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ended_at__isnull=True)
+
+
+class Assignment(models.Model):
+    """A client's therapist over a period; ended assignments are kept as history."""
+
+    client_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments_as_client"
+    )
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments_as_therapist"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client_user"],
+                condition=Q(ended_at__isnull=True),
+                name="one_current_therapist_per_client",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.client_user} → {self.therapist}"

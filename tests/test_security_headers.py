@@ -1,0 +1,41 @@
+"""Every page carries a CSP header and references nothing but this site."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+# src/href/action pointing at another host: "//host", "http://", "https://".
+FOREIGN = re.compile(r"""(?:src|href|action|srcset)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
+
+ANONYMOUS_PAGES = ["login", "password_reset", "password_reset_done", "password_reset_complete"]
+SIGNED_IN_PAGES = ["home", "password_change", "password_change_done"]
+
+
+def assert_page_is_self_contained(response):
+    assert response.status_code == 200
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    html = response.content.decode()
+    assert not FOREIGN.findall(html), FOREIGN.findall(html)
+    assert "style=" not in html, "inline style attributes are blocked by the CSP"
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline script found"
+
+
+@pytest.mark.parametrize("name", ANONYMOUS_PAGES)
+def test_anonymous_pages_send_csp_and_stay_on_site(client, db, name):
+    assert_page_is_self_contained(client.get(reverse(name)))
+
+
+@pytest.mark.parametrize("role", ["client_user", "therapist", "clinic_admin"])
+@pytest.mark.parametrize("name", SIGNED_IN_PAGES)
+def test_signed_in_pages_send_csp_and_stay_on_site(client, everyone, role, name):
+    client.force_login(everyone[role])
+    assert_page_is_self_contained(client.get(reverse(name)))
+
+
+def test_error_pages_send_csp(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Content-Security-Policy" in response.headers
