@@ -6,5 +6,6 @@ from accounts import views as account_views
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("rounds/", include("alignment.urls")),
     path("admin/", admin.site.urls),
 ]

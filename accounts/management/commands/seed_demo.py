@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts import demo
+from alignment import demo as round_demo
 
 
 class Command(BaseCommand):
@@ -20,7 +21,8 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password, so it refuses to run "
                 "with DEBUG off. Use --force if this really is a demo installation."
             )
-        demo.seed_accounts()
+        people = demo.seed_accounts()
+        round_demo.seed_rounds(people)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
         for email, full_name, _roles, clinic in demo.DEMO_PEOPLE:

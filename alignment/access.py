@@ -1,0 +1,106 @@
+"""The one place that answers "may this person see, or change, this round?".
+
+Anything outside a person's own rounds answers 404, never 403, so that its existence is not
+confirmed. Clinic admins see no round at all: they manage accounts, not clinical content.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.models import Assignment
+from alignment.models import Goal, Round, Side
+
+
+def rounds_visible_to(user):
+    """Rounds this person took part in, as client or as therapist, within their clinic."""
+    if not user.is_authenticated or not user.clinic_id or not user.is_active:
+        return Round.objects.none()
+    mine = Q()
+    if user.is_client:
+        mine |= Q(client_user=user)
+    if user.is_therapist:
+        mine |= Q(therapist=user)
+    if not mine:
+        return Round.objects.none()
+    return Round.objects.filter(mine, client_user__clinic_id=user.clinic_id)
+
+
+@dataclass(frozen=True)
+class RoundAccess:
+    """A round as one person sees it: which side they are on and whether they may change it."""
+
+    round: Round
+    side: str
+    can_write: bool
+
+    @property
+    def other_side(self):
+        return Side.THERAPIST if self.side == Side.CLIENT else Side.CLIENT
+
+    @property
+    def other_person(self):
+        return self.round.person(self.other_side)
+
+    @property
+    def is_therapist(self):
+        return self.side == Side.THERAPIST
+
+
+def round_for(user, round_id, *, for_update=False):
+    """The round with this id as `user` sees it, or 404."""
+    rounds = rounds_visible_to(user).select_related("client_user", "therapist")
+    if for_update:
+        rounds = rounds.select_for_update(of=("self",))
+    found = rounds.filter(pk=round_id).first()
+    if found is None:
+        raise Http404
+    side = Side.THERAPIST if found.therapist_id == user.pk else Side.CLIENT
+    return RoundAccess(round=found, side=side, can_write=_may_write(found, side))
+
+
+def _may_write(round_, side):
+    """Closed rounds are read-only; a therapist who was replaced keeps read-only access."""
+    if round_.is_closed:
+        return False
+    if side == Side.CLIENT:
+        return True
+    return (
+        Assignment.objects.current()
+        .filter(client_user_id=round_.client_user_id, therapist_id=round_.therapist_id)
+        .exists()
+    )
+
+
+def goal_for(access, goal_id):
+    """A goal of this round that the person may see, or 404.
+
+    Before the reveal a side sees only its own goals; the other side's draft does not exist
+    for it.
+    """
+    goals = Goal.objects.filter(round=access.round, pk=goal_id)
+    if access.round.is_drafting:
+        goals = goals.filter(side=access.side)
+    goal = goals.first()
+    if goal is None:
+        raise Http404
+    return goal
+
+
+def client_for_therapist(therapist, client_id):
+    """A client currently assigned to this therapist, or 404."""
+    assignment = (
+        Assignment.objects.current()
+        .filter(
+            therapist=therapist,
+            client_user_id=client_id,
+            client_user__clinic_id=therapist.clinic_id,
+            client_user__is_active=True,
+        )
+        .select_related("client_user")
+        .first()
+    )
+    if assignment is None or not therapist.is_therapist:
+        raise Http404
+    return assignment.client_user

@@ -1,0 +1,234 @@
+"""Demo rounds in every state, telling the stories SamePage exists for."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from alignment import notifications, services
+from alignment.access import RoundAccess
+from alignment.models import Goal, Resolution, Round, Side
+from alignment.services import GoalRow
+
+C, T = Side.CLIENT, Side.THERAPIST
+
+
+def _as(round_, side):
+    return RoundAccess(round=round_, side=side, can_write=True)
+
+
+def _goals(round_, side, rows, *, submit=True):
+    access = _as(round_, side)
+    version = round_.sides.get(side=side).version
+    services.goals_save(
+        access=access,
+        rows=[
+            GoalRow(None, title, success, area, importance)
+            for title, success, area, importance in rows
+        ],
+        version=version,
+        submit=submit,
+    )
+    return list(Goal.objects.filter(round=round_, side=side).order_by("position"))
+
+
+def _round(people, client_email, therapist_email, title):
+    client_user, therapist = people[client_email], people[therapist_email]
+    existing = Round.objects.filter(client_user=client_user, therapist=therapist, title=title)
+    if existing.exists():
+        return None
+    return services.round_open(therapist=therapist, client_user=client_user, title=title)
+
+
+def _agree(round_, goal, partner, decision, by_side, new_title=""):
+    proposer = _as(round_, by_side)
+    confirmer = _as(round_, T if by_side == C else C)
+    key = f"p{goal.pk}-{partner.pk}" if partner else f"g{goal.pk}"
+    res = services.resolution_propose(
+        access=proposer,
+        item_key=key,
+        decision=decision,
+        new_title=new_title,
+        by=round_.person(by_side),
+    )
+    services.resolution_confirm(access=confirmer, resolution=res, by=round_.person(confirmer.side))
+
+
+def _maya_intake(people):
+    """Closed: the performer's first round, with agreed goals to start the next one from."""
+    round_ = _round(people, "client@example.com", "therapist@example.com", "Intake")
+    if round_ is None:
+        return
+    mine = _goals(
+        round_,
+        C,
+        [
+            (
+                "Get cast in a Broadway show within three years",
+                "Callbacks turn into offers; I'm auditioning every month.",
+                "direction",
+                5,
+            ),
+            (
+                "Stop falling apart after audition rejections",
+                "A 'no' costs me an evening, not a week.",
+                "mood",
+                5,
+            ),
+        ],
+    )
+    theirs = _goals(
+        round_,
+        T,
+        [
+            ("Build resilience to rejection", "", "mood", 4),
+            ("Keep a steady sleep routine during audition season", "", "health", 3),
+        ],
+    )
+    rv = _as(round_, T)
+    services.link_create(
+        access=rv, client_goal=mine[1], therapist_goal=theirs[0], by=round_.therapist
+    )
+    _agree(
+        round_,
+        mine[1],
+        theirs[0],
+        Resolution.Decision.REVISE,
+        T,
+        "Recover faster after audition rejections",
+    )
+    _agree(round_, mine[0], None, Resolution.Decision.KEEP, C)
+    _agree(round_, theirs[1], None, Resolution.Decision.KEEP, T)
+    services.round_close(access=rv)
+    Round.objects.filter(pk=round_.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=60),
+        closed_at=timezone.now() - timezone.timedelta(days=55),
+    )
+
+
+def _maya_week8(people):
+    """Discussing: the therapist's "learn to sit with failure", labelled overboard by Maya."""
+    round_ = _round(people, "client@example.com", "therapist@example.com", "Week 8 review")
+    if round_ is None:
+        return
+    mine = _goals(
+        round_,
+        C,
+        [
+            ("Get cast in a Broadway show within three years", "", "direction", 5),
+            (
+                "Recover faster after audition rejections",
+                "I'm back to practising the day after a 'no'.",
+                "mood",
+                5,
+            ),
+            ("Stop panicking before auditions", "", "stress_anxiety", 4),
+        ],
+    )
+    theirs = _goals(
+        round_,
+        T,
+        [
+            (
+                "Learn to sit with failure",
+                "Failure stops feeling like a verdict on Maya.",
+                "mood",
+                4,
+            ),
+            ("Reduce performance anxiety", "", "stress_anxiety", 3),
+            ("Recover faster after setbacks", "", "mood", 4),
+        ],
+    )
+    client_side, therapist_side = _as(round_, C), _as(round_, T)
+    services.label_place(
+        access=client_side,
+        goal=theirs[0],
+        kind="not_wanted",
+        placed_by=round_.client_user,
+        reason="I came to get better at handling rejection, not to stop trying.",
+    )
+    services.link_create(
+        access=therapist_side, client_goal=mine[1], therapist_goal=theirs[2], by=round_.therapist
+    )
+    services.comment_add(
+        access=therapist_side,
+        item_key=f"g{theirs[0].pk}",
+        author=round_.therapist,
+        body="Fair. I meant: a 'no' shouldn't decide how you feel about yourself. Can we "
+        "find wording that keeps your ambition?",
+    )
+    services.resolution_propose(
+        access=therapist_side,
+        item_key=f"g{theirs[0].pk}",
+        decision="revise",
+        new_title="Keep auditioning without letting each 'no' define me",
+        by=round_.therapist,
+    )
+
+
+def _jordan_intake(people):
+    """Discussing: top grades while working full time; a goal Jordan labelled themselves."""
+    round_ = _round(people, "client2@example.com", "therapist@example.com", "Intake")
+    if round_ is None:
+        return
+    mine = _goals(
+        round_,
+        C,
+        [
+            ("Get top grades in every course while working full-time", "", "work_study", 5),
+            ("Manage stress so I can keep going", "", "stress_anxiety", 5),
+            ("Never take a day off until I graduate", "", "work_study", 3),
+        ],
+        submit=False,
+    )
+    client_side = _as(round_, C)
+    services.label_place(
+        access=client_side,
+        goal=mine[2],
+        kind="too_hard",
+        placed_by=round_.client_user,
+        reason="Writing this down, I'm not sure it's healthy. I'd like to talk about it.",
+    )
+    version = round_.sides.get(side=C).version
+    services.goals_save(
+        access=client_side,
+        rows=[GoalRow(g.pk, g.title, g.success, g.area, g.importance) for g in mine],
+        version=version,
+        submit=True,
+    )
+    theirs = _goals(
+        round_,
+        T,
+        [
+            ("Build stress management skills for school and work demands", "", "stress_anxiety", 5),
+            ("Protect time for rest and sleep", "", "health", 4),
+            ("Keep grades strong with a realistic study plan", "", "work_study", 3),
+        ],
+    )
+    services.link_create(
+        access=_as(round_, T), client_goal=mine[1], therapist_goal=theirs[0], by=round_.therapist
+    )
+
+
+def _tom_drafting(people):
+    """Drafting: the therapist has submitted, the client has not yet."""
+    round_ = _round(people, "client3@example.com", "therapist2@example.com", "Intake")
+    if round_ is None:
+        return
+    _goals(round_, T, [("Reduce drinking on weekdays", "", "habits", 4)])
+    _goals(round_, C, [("Sleep through the night", "", "health", 4)], submit=False)
+
+
+def _kai_drafting(people):
+    round_ = _round(
+        people, "client@northside.example.com", "therapist@northside.example.com", "Intake"
+    )
+    if round_ is None:
+        return
+    _goals(round_, C, [("Feel less lonely since moving", "", "relationships", 4)], submit=False)
+
+
+@transaction.atomic
+def seed_rounds(people):
+    """Create the demo rounds that do not exist yet."""
+    with notifications.muted():
+        for story in (_maya_intake, _maya_week8, _jordan_intake, _tom_drafting, _kai_drafting):
+            story(people)

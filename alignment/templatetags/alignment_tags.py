@@ -1,0 +1,67 @@
+"""Small template helpers for rounds."""
+
+import uuid
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from alignment.models import LifeArea, OverboardLabel, Resolution
+
+register = template.Library()
+
+
+@register.simple_tag
+def new_token():
+    """A fresh one-time token for a form, so a form sent twice is applied once."""
+    return str(uuid.uuid4())
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def area_label(code):
+    return LifeArea(code).label if code in LifeArea.values else code
+
+
+@register.filter
+def label_kind(code):
+    return OverboardLabel.Kind(code).label if code in OverboardLabel.Kind.values else code
+
+
+@register.filter
+def decision_label(code):
+    return Resolution.Decision(code).label if code in Resolution.Decision.values else code
+
+
+@register.simple_tag
+def bound_form(bound, kind, key):
+    """The form this person just sent for one item, if it came back with errors."""
+    return (bound or {}).get(f"{kind}-{key}")
+
+
+@register.filter
+def side_name(round_, side):
+    """The person on one side of a round."""
+    return round_.person(side).full_name
+
+
+KIND_TEXT = {
+    "overboard": ("⚠", _("Overboard")),
+    "client_only": ("◐", _("Only the client")),
+    "therapist_only": ("◑", _("Only the therapist")),
+    "gap": ("↕", _("Importance gap")),
+    "shared": ("✓", _("Shared")),
+}
+
+
+@register.filter
+def kind_label(kind):
+    return KIND_TEXT[kind][1]
+
+
+@register.filter
+def kind_icon(kind):
+    return KIND_TEXT[kind][0]

@@ -1,0 +1,103 @@
+"""Opening a round, writing and submitting goals, closing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from alignment import access as access_rules
+from alignment import services
+from alignment.forms import RoundOpenForm
+from alignment.services import GoalRow
+from alignment.views.pages import TEMPLATE, goal_formset_for, respond, round_context
+
+
+@login_required
+def round_new(request, client_id):
+    client_user = access_rules.client_for_therapist(request.user, client_id)
+    form = RoundOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.round_open(
+                therapist=request.user,
+                client_user=client_user,
+                title=form.cleaned_data["title"],
+                from_previous=form.cleaned_data["from_previous"],
+                form_token=form.cleaned_data["form_token"],
+            )
+        except services.ActionRefused as refused:
+            messages.error(request, str(refused))
+            return redirect("home")
+        messages.success(
+            request,
+            _("The round is open. Write your goals; %(name)s writes theirs.")
+            % {"name": client_user.full_name},
+        )
+        return redirect("round_detail", round_id=round_.pk)
+    context = {"form": form, "client_user": client_user}
+    return render(request, "alignment/round_new.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def round_detail(request, round_id):
+    access = access_rules.round_for(request.user, round_id)
+    return render(request, TEMPLATE, round_context(access))
+
+
+@login_required
+@require_POST
+def goals_save(request, round_id):
+    access = access_rules.round_for(request.user, round_id)
+    my_goals = list(access.round.goals.filter(side=access.side))
+    formset = goal_formset_for(my_goals, data=request.POST)
+    if not formset.is_valid():
+        messages.error(request, _("Some goals need a change before they can be saved: see below."))
+        return render(request, TEMPLATE, round_context(access, formset=formset), status=400)
+    rows = [
+        GoalRow(
+            goal_id=form.cleaned_data.get("goal_id"),
+            title=form.cleaned_data["title"],
+            success=form.cleaned_data["success"],
+            area=form.cleaned_data["area"],
+            importance=form.cleaned_data["importance"],
+        )
+        for i, form in enumerate(formset.forms)
+        if (i < formset.initial_form_count() or form.has_changed())
+        and not formset._should_delete_form(form)
+    ]
+    action = request.POST.get("action", "save")
+    try:
+        version = int(request.POST.get("version", "-1"))
+        services.goals_save(access=access, rows=rows, version=version, submit=action == "submit")
+    except (services.ActionRefused, ValueError) as refused:
+        messages.error(request, str(refused) if str(refused) else _("Reload the page."))
+        return render(request, TEMPLATE, round_context(access, formset=formset), status=409)
+    messages.success(request, _("Submitted.") if action == "submit" else _("Draft saved."))
+    anchor = "new-goal" if action == "add" else "goals"
+    return redirect(reverse("round_detail", args=[round_id]) + f"#{anchor}")
+
+
+@login_required
+@require_POST
+def submission_withdraw(request, round_id):
+    access = access_rules.round_for(request.user, round_id)
+    try:
+        services.submission_withdraw(access=access)
+        messages.success(request, _("Your submission is taken back. You can change your goals."))
+    except services.ActionRefused as refused:
+        messages.error(request, str(refused))
+    return redirect("round_detail", round_id=round_id)
+
+
+@login_required
+@require_POST
+def round_close(request, round_id):
+    access = access_rules.round_for(request.user, round_id)
+    try:
+        services.round_close(access=access)
+        messages.success(request, _("The round is closed. Its agreed goals are its outcome."))
+    except services.ActionRefused as refused:
+        messages.error(request, str(refused))
+    return respond(request, access_rules.round_for(request.user, round_id))
