@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,6 +75,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Deactivated people cannot sign in.")
     )
+    deactivated_at = models.DateTimeField(
+        _("last deactivated"),
+        null=True,
+        blank=True,
+        help_text=_("When this person was last deactivated; kept after reactivation."),
+    )
     is_staff = models.BooleanField(_("platform operator"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -103,6 +110,26 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.full_name
+
+    # Deactivation ends open sessions at once (ModelBackend.get_user refuses inactive people).
+    # Mixing the last deactivation time into the session hash also keeps those sessions ended
+    # after a reactivation; people never deactivated keep Django's hash unchanged.
+    def get_session_auth_hash(self):
+        return self._session_hash_with_deactivation(None)
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash_with_deactivation(secret)
+
+    def _session_hash_with_deactivation(self, secret):
+        if self.deactivated_at is None:
+            return self._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "accounts.User.get_session_auth_hash",
+            f"{self.password}|{self.deactivated_at.isoformat()}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
@@ -167,3 +194,85 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.client_user} → {self.therapist}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked (it may have expired: the admin can send it again)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self):
+        return self.open().filter(expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An emailed, single-use link that lets a person join a clinic as a therapist or client.
+
+    Only a SHA-256 hash of the link's token is stored: a copy of the database cannot be used to
+    accept anyone's invitation.
+    """
+
+    class Role(models.TextChoices):
+        THERAPIST = "therapist", _("Therapist")
+        CLIENT = "client", _("Client")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("invited")
+        EXPIRED = "expired", _("invitation expired")
+        ACCEPTED = "accepted", _("accepted")
+        REVOKED = "revoked", _("invitation withdrawn")
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"), max_length=254)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("therapist"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per address and clinic, even if the form is posted twice.
+            models.UniqueConstraint(
+                "clinic",
+                Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING

@@ -1,10 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views
+from accounts import invitation_views, views
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
+    # The emailed, single-use link: open to anyone holding the token.
+    path("invite/<str:token>/", invitation_views.invitation_accept, name="invitation_accept"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -6,6 +6,7 @@ from accounts import views as account_views
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("clinic/", include("accounts.urls_clinic")),
     path("rounds/", include("alignment.urls")),
     path("admin/", admin.site.urls),
 ]
