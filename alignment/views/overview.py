@@ -1,0 +1,14 @@
+"""The clinic admin's overview page."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from accounts.access import admin_clinic
+from alignment.overview import clinic_overview
+
+
+@login_required
+def overview(request):
+    clinic = admin_clinic(request.user)
+    context = {"clinic": clinic, "numbers": clinic_overview(clinic=clinic)}
+    return render(request, "alignment/clinic_overview.html", context)
