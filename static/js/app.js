@@ -3,12 +3,9 @@
   "use strict";
   // After htmx swaps the discussion in place, the button that was pressed is gone: move focus
   // to the message that says what happened, so keyboard and screen-reader users are not lost.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail && event.detail.target;
-    if (!target || target.id !== "discussion") {
-      return;
-    }
-    var message = target.querySelector(".messages .alert");
+  document.addEventListener("htmx:afterSettle", function () {
+    var discussion = document.getElementById("discussion");
+    var message = discussion && discussion.querySelector(".messages .alert");
     if (message) {
       message.setAttribute("tabindex", "-1");
       message.focus();
