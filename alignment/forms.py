@@ -87,6 +87,10 @@ class GoalForm(forms.ModelForm):
 
 
 class BaseGoalFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": _("You can write at most 10 goals. Remove one to add another."),
+    }
+
     def clean(self):
         super().clean()
         kept = [f for f in self.forms if f.has_changed() and not self._should_delete_form(f)]
@@ -105,10 +109,6 @@ GoalFormSet = formset_factory(
     validate_max=True,
     can_delete=True,
 )
-GoalFormSet.error_messages = {
-    **forms.BaseFormSet.default_error_messages,
-    "too_many_forms": _("You can write at most 10 goals. Remove one to add another."),
-}
 
 
 class LabelForm(forms.ModelForm):

@@ -68,11 +68,15 @@ def goals_save(request, round_id):
         and not formset._should_delete_form(form)
     ]
     action = request.POST.get("action", "save")
+    version = request.POST.get("version", "")
     try:
-        version = int(request.POST.get("version", "-1"))
-        services.goals_save(access=access, rows=rows, version=version, submit=action == "submit")
-    except (services.ActionRefused, ValueError) as refused:
-        messages.error(request, str(refused) if str(refused) else _("Reload the page."))
+        if not version.isdigit():
+            raise services.StaleDraft(_("This page is out of date. Reload the page."))
+        services.goals_save(
+            access=access, rows=rows, version=int(version), submit=action == "submit"
+        )
+    except services.ActionRefused as refused:
+        messages.error(request, str(refused))
         return render(request, TEMPLATE, round_context(access, formset=formset), status=409)
     messages.success(request, _("Submitted.") if action == "submit" else _("Draft saved."))
     anchor = "new-goal" if action == "add" else "goals"
