@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from accounts.models import Assignment, User
 from alignment import home as round_home
+from alignment import reports
 
 
 def home_context(user):
@@ -13,8 +14,8 @@ def home_context(user):
         context["my_therapist"] = user.current_therapist
         context["client_rounds"] = round_home.client_round_lines(user)
     if user.is_therapist:
-        context["my_clients"] = therapist_clients(therapist=user)
-        context["therapist_rounds"] = round_home.therapist_round_lines(user)
+        # The therapist's home is their caseload dashboard, in its default order.
+        context["caseload"] = reports.caseload(therapist=user)
     if user.is_clinic_admin and user.clinic_id:
         context["clinic_people"] = clinic_people(clinic=user.clinic)
     return context

@@ -104,3 +104,27 @@ def client_for_therapist(therapist, client_id):
     if assignment is None or not therapist.is_therapist:
         raise Http404
     return assignment.client_user
+
+
+def history_client_for(therapist, client_id):
+    """A client of this therapist's clinic whose rounds they took part in, or whom they were
+    ever assigned, or 404: a past client's history stays readable after a reassignment."""
+    # Imported here so that this addition leaves the module's header untouched.
+    from django.db.models import Exists, OuterRef
+
+    from accounts.models import User
+
+    if not therapist.is_authenticated or not therapist.is_active:
+        raise Http404
+    if not therapist.is_therapist or not therapist.clinic_id:
+        raise Http404
+    took_part = rounds_visible_to(therapist).filter(therapist=therapist, client_user=OuterRef("pk"))
+    assigned = Assignment.objects.filter(therapist=therapist, client_user=OuterRef("pk"))
+    found = (
+        User.objects.filter(pk=client_id, clinic_id=therapist.clinic_id)
+        .filter(Exists(took_part) | Exists(assigned))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

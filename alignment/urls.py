@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alignment.views import discussion, rounds
+from alignment.views import discussion, reports, rounds
 
 urlpatterns = [
     path("new/<int:client_id>/", rounds.round_new, name="round_new"),
@@ -23,4 +23,13 @@ urlpatterns = [
         discussion.resolution_confirm,
         name="resolution_confirm",
     ),
+]
+
+# Reports: the caseload dashboard, histories and the round report (views in views/reports.py).
+urlpatterns += [
+    path("caseload/", reports.caseload, name="caseload"),
+    path("clients/<int:client_id>/history/", reports.client_history, name="client_history"),
+    path("history/", reports.my_history, name="my_history"),
+    path("<int:round_id>/report/", reports.round_report, name="round_report"),
+    path("<int:round_id>/report.csv", reports.round_report_csv, name="round_report_csv"),
 ]

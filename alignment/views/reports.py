@@ -1,0 +1,85 @@
+"""Caseload dashboard, client history and the round report (page and CSV). All read-only."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+
+from alignment import access as access_rules
+from alignment import reports
+
+
+@login_required
+def caseload(request):
+    if not request.user.is_therapist:
+        raise Http404
+    data = reports.caseload(
+        therapist=request.user,
+        sort=request.GET.get("sort", ""),
+        q=request.GET.get("q", ""),
+        waiting=request.GET.get("waiting") == "1",
+        page=request.GET.get("page", 1),
+    )
+    return render(request, "alignment/dashboard.html", {"caseload": data})
+
+
+@login_required
+def client_history(request, client_id):
+    client_user = access_rules.history_client_for(request.user, client_id)
+    rounds = access_rules.rounds_visible_to(request.user).filter(
+        therapist=request.user, client_user=client_user
+    )
+    return _history(request, rounds, client_user=client_user, own=False)
+
+
+@login_required
+def my_history(request):
+    if not request.user.is_client:
+        raise Http404
+    rounds = access_rules.rounds_visible_to(request.user).filter(client_user=request.user)
+    return _history(request, rounds, client_user=request.user, own=True)
+
+
+def _history(request, rounds, *, client_user, own):
+    history = reports.client_history(rounds)
+    context = {
+        "client_user": client_user,
+        "history": history,
+        "chart": reports.score_chart(history),
+        "own": own,
+    }
+    return render(request, "alignment/client_history.html", context)
+
+
+def _revealed_round(user, round_id):
+    """The round as `user` sees it, once revealed: before that each side's draft is private."""
+    access = access_rules.round_for(user, round_id)
+    if access.round.is_drafting:
+        raise Http404
+    return access
+
+
+@login_required
+def round_report(request, round_id):
+    access = _revealed_round(request.user, round_id)
+    report = reports.round_report(access.round)
+    context = {"access": access, "round": access.round, "report": report}
+    response = render(request, "alignment/round_report.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+def round_report_csv(request, round_id):
+    access = _revealed_round(request.user, round_id)
+    # The file name carries the round's number only: no names or goal text in it.
+    name = f"samepage-round-{access.round.pk}.csv"
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+    # A byte order mark, so that spreadsheet programs read accents and dashes as UTF-8.
+    response.write("\ufeff")
+    reports.write_csv(response, reports.report_rows(reports.round_report(access.round)))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
