@@ -24,29 +24,36 @@ def _act(request, access, action, *, success, anchor, bound=None):
     return respond(request, access, anchor=anchor)
 
 
+def _submit(request, access, form, *, bound_key, anchor, invalid, success, action):
+    """Validate `form`; show it again with what was typed on errors, else run `action`."""
+    bound = {bound_key: form}
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return respond(request, access, anchor=anchor, bound=bound, status=400)
+    data = form.cleaned_data
+    return _act(request, access, lambda: action(data), success=success, anchor=anchor, bound=bound)
+
+
 @login_required
 @require_POST
 def label_create(request, round_id, goal_id):
     access = access_rules.round_for(request.user, round_id)
     goal = access_rules.goal_for(access, goal_id)
-    form = LabelForm(request.POST)
-    anchor = f"goal-{goal.pk}"
-    if not form.is_valid():
-        messages.error(request, _("The label was not placed: see the form below."))
-        return respond(request, access, anchor=anchor, bound={f"label-{goal.pk}": form}, status=400)
-    return _act(
+    return _submit(
         request,
         access,
-        lambda: services.label_place(
+        LabelForm(request.POST),
+        bound_key=f"label-{goal.pk}",
+        anchor=f"goal-{goal.pk}",
+        invalid=_("The label was not placed: see the form below."),
+        success=_("Label placed. The other side will see who placed it and why."),
+        action=lambda data: services.label_place(
             access=access,
             goal=goal,
-            kind=form.cleaned_data["kind"],
-            reason=form.cleaned_data["reason"],
+            kind=data["kind"],
+            reason=data["reason"],
             placed_by=request.user,
         ),
-        success=_("Label placed. The other side will see who placed it and why."),
-        anchor=anchor,
-        bound={f"label-{goal.pk}": form},
     )
 
 
@@ -106,26 +113,22 @@ def link_remove(request, round_id, link_id):
 @require_POST
 def comment_create(request, round_id):
     access = access_rules.round_for(request.user, round_id)
-    form = CommentForm(request.POST)
     key = request.POST.get("item", "")[:40]
-    if not form.is_valid():
-        messages.error(request, _("The comment was not posted: see the form below."))
-        return respond(
-            request, access, anchor=f"item-{key}", bound={f"comment-{key}": form}, status=400
-        )
-    return _act(
+    return _submit(
         request,
         access,
-        lambda: services.comment_add(
-            access=access,
-            item_key=form.cleaned_data["item"],
-            body=form.cleaned_data["body"],
-            author=request.user,
-            form_token=form.cleaned_data["form_token"],
-        ),
-        success=_("Comment posted."),
+        CommentForm(request.POST),
+        bound_key=f"comment-{key}",
         anchor=f"item-{key}",
-        bound={f"comment-{key}": form},
+        invalid=_("The comment was not posted: see the form below."),
+        success=_("Comment posted."),
+        action=lambda data: services.comment_add(
+            access=access,
+            item_key=data["item"],
+            body=data["body"],
+            author=request.user,
+            form_token=data["form_token"],
+        ),
     )
 
 
@@ -133,27 +136,23 @@ def comment_create(request, round_id):
 @require_POST
 def resolution_propose(request, round_id):
     access = access_rules.round_for(request.user, round_id)
-    form = ResolutionForm(request.POST)
     key = request.POST.get("item", "")[:40]
-    if not form.is_valid():
-        messages.error(request, _("The proposal was not sent: see the form below."))
-        return respond(
-            request, access, anchor=f"item-{key}", bound={f"resolve-{key}": form}, status=400
-        )
-    return _act(
+    return _submit(
         request,
         access,
-        lambda: services.resolution_propose(
-            access=access,
-            item_key=form.cleaned_data["item"],
-            decision=form.cleaned_data["decision"],
-            new_title=form.cleaned_data["new_title"],
-            by=request.user,
-            form_token=form.cleaned_data["form_token"],
-        ),
-        success=_("Proposal sent. It counts once the other side confirms it."),
+        ResolutionForm(request.POST),
+        bound_key=f"resolve-{key}",
         anchor=f"item-{key}",
-        bound={f"resolve-{key}": form},
+        invalid=_("The proposal was not sent: see the form below."),
+        success=_("Proposal sent. It counts once the other side confirms it."),
+        action=lambda data: services.resolution_propose(
+            access=access,
+            item_key=data["item"],
+            decision=data["decision"],
+            new_title=data["new_title"],
+            by=request.user,
+            form_token=data["form_token"],
+        ),
     )
 
 
