@@ -71,7 +71,8 @@ def score_chart(history, *, width=560, height=200):
     scored = [entry for entry in history if entry.score is not None]
     if not scored:
         return None
-    left, right, top, bottom = 44, width - 16, 12, height - 32
+    # Room on the right for the last date label, centred on its point.
+    left, right, top, bottom = 44, width - 32, 12, height - 32
     step = (right - left) / max(len(scored) - 1, 1)
     points = [
         ChartPoint(
