@@ -206,6 +206,15 @@ def _jordan_intake(people):
     services.link_create(
         access=_as(round_, T), client_goal=mine[1], therapist_goal=theirs[0], by=round_.therapist
     )
+    # The therapist casts the client's own goal as a problem; Jordan sees this prominently.
+    services.label_place(
+        access=_as(round_, T),
+        goal=mine[0],
+        kind="unrealistic",
+        placed_by=round_.therapist,
+        reason="Top grades in every course on top of a full-time job leaves no room for rest. "
+        "I'd like us to talk about what 'good enough' could look like, not drop your ambition.",
+    )
 
 
 def _tom_drafting(people):
