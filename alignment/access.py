@@ -57,15 +57,17 @@ def round_for(user, round_id, *, for_update=False):
     if found is None:
         raise Http404
     side = Side.THERAPIST if found.therapist_id == user.pk else Side.CLIENT
-    return RoundAccess(round=found, side=side, can_write=_may_write(found, side))
+    return RoundAccess(round=found, side=side, can_write=_may_write(found))
 
 
-def _may_write(round_, side):
-    """Closed rounds are read-only; a therapist who was replaced keeps read-only access."""
+def _may_write(round_):
+    """Closed rounds are read-only, and so is a round whose therapist is no longer the client's.
+
+    After a reassignment both sides keep reading the old round, but nobody can act in it: one
+    side could no longer answer the other.
+    """
     if round_.is_closed:
         return False
-    if side == Side.CLIENT:
-        return True
     return (
         Assignment.objects.current()
         .filter(client_user_id=round_.client_user_id, therapist_id=round_.therapist_id)

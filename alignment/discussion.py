@@ -195,6 +195,15 @@ class Move:
     mine: bool
 
 
+def reassigned_move(side):
+    """The line shown on a round left open when the client moved to another therapist."""
+    if side == Side.CLIENT:
+        text = _("Read-only: you now work with another therapist, so this round no longer changes.")
+    else:
+        text = _("Read-only: this client now works with another therapist.")
+    return Move(text, False)
+
+
 def whose_move(*, round_, side, view=None, parts=None):
     """The next step for `side` in this round (the "Your move" line).
 

@@ -3,7 +3,7 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from alignment.discussion import round_view, whose_move
+from alignment.discussion import reassigned_move, round_view, whose_move
 from alignment.forms import GoalFormSet
 from alignment.models import MAX_GOALS, Goal, OverboardLabel, Resolution
 
@@ -53,6 +53,8 @@ def round_context(access, *, formset=None, bound=None):
         view = round_view(round_)
         context["view"] = view
         context["move"] = whose_move(round_=round_, side=access.side, view=view)
+    if not access.can_write and not round_.is_closed:
+        context["move"] = reassigned_move(access.side)
     return context
 
 

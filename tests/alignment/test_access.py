@@ -177,6 +177,7 @@ def test_replaced_therapist_can_still_read_the_old_round(
     assert response.status_code == 200
     page = html_of(response)
     assert "read-only for you" in page
+    assert "Read-only: this client now works with another therapist." in page
     assert CLIENT_GOALS[0] in page
     assert forms_posting_to(page, round_with_everything) == set()
 
@@ -221,3 +222,33 @@ def test_replaced_therapists_draft_page_shows_no_goal_form(
     page = html_of(as_user(therapist).get(reverse("round_detail", args=[drafting_round.pk])))
     assert "read-only for you" in page
     assert "Submit my goals" not in page
+
+
+def test_after_reassignment_the_client_can_read_but_not_change_the_old_round(
+    as_user, round_with_everything, therapist, other_therapist, client_user
+):
+    replace_therapist(client_user, other_therapist)
+    browser = as_user(client_user)
+    page = html_of(browser.get(reverse("round_detail", args=[round_with_everything.pk])))
+    assert CLIENT_GOALS[0] in page
+    assert "you now work with another therapist" in page
+    assert forms_posting_to(page, round_with_everything) == set()
+    for name, url, data in every_post(round_with_everything):
+        if name == "round_close":
+            continue  # only the therapist may close; that refusal is tested elsewhere
+        before = db_state()
+        page = html_of(browser.post(url, data, follow=True))
+        if name in ("goals_save", "submission_withdraw"):
+            assert "Both lists are revealed, so the goals themselves are frozen." in page, name
+        else:
+            assert "You can read this round but no longer change it." in page, name
+        assert db_state() == before, name
+
+
+def test_after_reassignment_the_clients_home_marks_the_old_round_read_only(
+    as_user, round_with_everything, other_therapist, client_user
+):
+    replace_therapist(client_user, other_therapist)
+    home = html_of(as_user(client_user).get(reverse("home")))
+    assert "Read-only: you now work with another therapist" in home
+    assert "Your move" not in home
