@@ -58,3 +58,24 @@ def write_goal(page, *, title, area, importance, success=""):
 def agenda_item(page, text):
     """The agenda item (a card on the round page) that mentions `text`."""
     return page.locator("article.agenda-item").filter(has_text=text)
+
+
+def open_round_for_pair(title):
+    """A clinic with Dr. Chen and their client Maya, and a round opened between them."""
+    from accounts.models import Assignment, Clinic, User
+    from alignment import services
+
+    clinic = Clinic.objects.create(name="Harbor Clinic", time_zone="Europe/London")
+    people = {
+        role: User.objects.create_user(
+            email, PASSWORDS[role], full_name=name, clinic=clinic, **{f"is_{role}": True}
+        )
+        for role, email, name in (
+            ("therapist", "chen@harbor.test", "Dr. Chen"),
+            ("client", "maya@harbor.test", "Maya Rivera"),
+        )
+    }
+    Assignment.objects.create(client_user=people["client"], therapist=people["therapist"])
+    return services.round_open(
+        therapist=people["therapist"], client_user=people["client"], title=title
+    )

@@ -9,10 +9,8 @@ from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from accounts.models import Assignment, Clinic, User
-from alignment import services
 from alignment.models import Goal, Side
-from tests.e2e.helpers import PASSWORDS
+from tests.e2e.helpers import PASSWORDS, open_round_for_pair
 
 pytestmark = pytest.mark.e2e
 
@@ -112,23 +110,7 @@ def reached(visited, *fragments):
 
 @pytest.fixture
 def round_for_keyboard(live_server):
-    clinic = Clinic.objects.create(name="Harbor Clinic", time_zone="Europe/London")
-    therapist = User.objects.create_user(
-        "chen@harbor.test",
-        PASSWORDS["therapist"],
-        full_name="Dr. Chen",
-        clinic=clinic,
-        is_therapist=True,
-    )
-    client_user = User.objects.create_user(
-        "maya@harbor.test",
-        PASSWORDS["client"],
-        full_name="Maya Rivera",
-        clinic=clinic,
-        is_client=True,
-    )
-    Assignment.objects.create(client_user=client_user, therapist=therapist)
-    return services.round_open(therapist=therapist, client_user=client_user, title="Intake")
+    return open_round_for_pair("Intake")
 
 
 def test_goal_form_by_keyboard_alone_with_focus_always_visible(page, round_for_keyboard):

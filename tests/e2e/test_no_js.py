@@ -10,10 +10,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from accounts.models import Assignment, Clinic, User
-from alignment import services
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.e2e.helpers import PASSWORDS, agenda_item, sign_in, write_goal
+from tests.e2e.helpers import PASSWORDS, agenda_item, open_round_for_pair, sign_in, write_goal
 
 pytestmark = pytest.mark.e2e
 
@@ -26,23 +24,7 @@ SELF_WORTH = "Self-worth & self-criticism"
 
 @pytest.fixture
 def week_8_round(live_server):
-    clinic = Clinic.objects.create(name="Harbor Clinic", time_zone="Europe/London")
-    therapist = User.objects.create_user(
-        "chen@harbor.test",
-        PASSWORDS["therapist"],
-        full_name="Dr. Chen",
-        clinic=clinic,
-        is_therapist=True,
-    )
-    client_user = User.objects.create_user(
-        "maya@harbor.test",
-        PASSWORDS["client"],
-        full_name="Maya Rivera",
-        clinic=clinic,
-        is_client=True,
-    )
-    Assignment.objects.create(client_user=client_user, therapist=therapist)
-    return services.round_open(therapist=therapist, client_user=client_user, title="Week 8 review")
+    return open_round_for_pair("Week 8 review")
 
 
 def expect_redirected_to(page, round_url, anchor_prefix):
