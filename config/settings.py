@@ -221,4 +221,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes logs every sign-in with the request path, which for an invitation holds its
+    # one-time token: keep only its warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
