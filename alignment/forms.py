@@ -41,6 +41,12 @@ class RoundOpenForm(forms.ModelForm):
         labels = {"title": _("Name of the round")}
         help_texts = {"title": _('For example "Intake" or "Week 8 review". Visible to both.')}
 
+    def __init__(self, *args, has_previous=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_previous:
+            # Nothing to start from before the pair's first round is closed.
+            del self.fields["from_previous"]
+
 
 IMPORTANCE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from alignment import access as access_rules
 from alignment import services
 from alignment.forms import RoundOpenForm
+from alignment.models import Round
 from alignment.services import GoalRow
 from alignment.views.pages import TEMPLATE, goal_formset_for, respond, round_context
 
@@ -17,14 +18,23 @@ from alignment.views.pages import TEMPLATE, goal_formset_for, respond, round_con
 @login_required
 def round_new(request, client_id):
     client_user = access_rules.client_for_therapist(request.user, client_id)
-    form = RoundOpenForm(request.POST or None)
+    pair = Round.objects.filter(client_user=client_user, therapist=request.user)
+    current = pair.open().first()
+    if current is not None and request.method == "GET":
+        messages.info(
+            request,
+            _("This round with %(name)s is still open: finish it first.")
+            % {"name": client_user.full_name},
+        )
+        return redirect("round_detail", round_id=current.pk)
+    form = RoundOpenForm(request.POST or None, has_previous=pair.filter(state="closed").exists())
     if request.method == "POST" and form.is_valid():
         try:
             round_ = services.round_open(
                 therapist=request.user,
                 client_user=client_user,
                 title=form.cleaned_data["title"],
-                from_previous=form.cleaned_data["from_previous"],
+                from_previous=form.cleaned_data.get("from_previous", False),
                 form_token=form.cleaned_data["form_token"],
             )
         except services.ActionRefused as refused:

@@ -139,3 +139,25 @@ def test_new_round_without_from_previous_starts_empty(
     new = Round.objects.get(title="Fresh start")
     assert new.previous is None
     assert not Goal.objects.filter(round=new).exists()
+
+
+def test_asking_to_open_a_second_round_leads_to_the_open_one(
+    as_user, therapist, client_user, drafting_round
+):
+    response = as_user(therapist).get(reverse("round_new", args=[client_user.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("round_detail", args=[drafting_round.pk])
+    assert "is still open: finish it first" in html_of(response)
+
+
+def test_starting_from_agreed_goals_is_offered_only_after_a_closed_round(
+    as_user, therapist, client_user, closed_round
+):
+    browser = as_user(therapist)
+    page = html_of(browser.get(reverse("round_new", args=[client_user.pk])))
+    assert "Start from the agreed goals of the last closed round" in page
+
+
+def test_first_round_does_not_offer_to_start_from_agreed_goals(as_user, therapist, client_user):
+    page = html_of(as_user(therapist).get(reverse("round_new", args=[client_user.pk])))
+    assert "Name of the round" in page
+    assert "Start from the agreed goals" not in page
