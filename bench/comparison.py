@@ -1,7 +1,8 @@
 """Benchmark: the comparison view of a large round, and `similarity` over 10 x 10 goals.
 
 Seeds one round with 10 goals a side, 10 labels, 8 links and 60 comments in a throwaway
-database (SQLite file, or DATABASE_URL's server), then prints the median server time of the
+database (a SQLite file, or a test database beside DATABASE_URL's, dropped afterwards), then
+prints the median server time of the
 round page over 50 requests and its query count, and the time of similarity() over all
 100 pairs. Run: .venv/bin/python bench/comparison.py
 """
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 _tmp = tempfile.TemporaryDirectory()
-if not os.environ.get("DATABASE_URL"):
+USE_SQLITE_FILE = not os.environ.get("DATABASE_URL")
+if USE_SQLITE_FILE:
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp.name}/bench.sqlite3"
 
 import django  # noqa: E402
@@ -74,7 +76,6 @@ AREAS = [
 
 
 def seed():
-    call_command("migrate", verbosity=0)
     clinic = Clinic.objects.create(name="Bench Clinic")
     therapist = User.objects.create_user(
         "t@bench.test", "pw-bench-123", full_name="T", clinic=clinic, is_therapist=True
@@ -154,8 +155,22 @@ def main():
     )
 
 
-if __name__ == "__main__":
+def run():
+    real_name = None
+    if USE_SQLITE_FILE:
+        call_command("migrate", verbosity=0)
+    else:
+        # Never seed a real database: work in a test database beside it, dropped at the end.
+        real_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         main()
     finally:
+        if real_name is not None:
+            connection.creation.destroy_test_db(real_name, verbosity=0)
+        connection.close()
         _tmp.cleanup()
+
+
+if __name__ == "__main__":
+    run()
