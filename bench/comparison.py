@@ -2,9 +2,8 @@
 
 Seeds one round with 10 goals a side, 10 labels, 8 links and 60 comments in a throwaway
 database (a SQLite file, or a test database beside DATABASE_URL's, dropped afterwards), then
-prints the median server time of the
-round page over 50 requests and its query count, and the time of similarity() over all
-100 pairs. Run: .venv/bin/python bench/comparison.py
+prints the median server time of the round page over 50 requests and its query count, and the
+time of similarity() over all 100 pairs. Run: .venv/bin/python bench/comparison.py
 """
 
 import os
