@@ -6,26 +6,13 @@ prints the median server time of the round page over 50 requests and its query c
 time of similarity() over all 100 pairs. Run: .venv/bin/python bench/comparison.py
 """
 
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-_tmp = tempfile.TemporaryDirectory()
-USE_SQLITE_FILE = not os.environ.get("DATABASE_URL")
-if USE_SQLITE_FILE:
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp.name}/bench.sqlite3"
+import benchdb  # bench/ is on sys.path when a script in it runs
 
-import django  # noqa: E402
+benchdb.setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
@@ -154,22 +141,6 @@ def main():
     )
 
 
-def run():
-    real_name = None
-    if USE_SQLITE_FILE:
-        call_command("migrate", verbosity=0)
-    else:
-        # Never seed a real database: work in a test database beside it, dropped at the end.
-        real_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        main()
-    finally:
-        if real_name is not None:
-            connection.creation.destroy_test_db(real_name, verbosity=0)
-        connection.close()
-        _tmp.cleanup()
-
-
 if __name__ == "__main__":
-    run()
+    with benchdb.throwaway_database():
+        main()

@@ -8,28 +8,15 @@ people page (`clinic_people`, skipped if that page does not exist).
 Run: .venv/bin/python bench/reports.py
 """
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from itertools import cycle
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-_tmp = tempfile.TemporaryDirectory()
-USE_SQLITE_FILE = not os.environ.get("DATABASE_URL")
-if USE_SQLITE_FILE:
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp.name}/bench.sqlite3"
+import benchdb  # bench/ is on sys.path when a script in it runs
 
-import django  # noqa: E402
-
-django.setup()
+benchdb.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -184,22 +171,6 @@ def main():
     measure(web, people_url, f"clinic people page, {CLINIC_PEOPLE} people")
 
 
-def run():
-    real_name = None
-    if USE_SQLITE_FILE:
-        call_command("migrate", verbosity=0)
-    else:
-        # Never seed a real database: work in a test database beside it, dropped at the end.
-        real_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        main()
-    finally:
-        if real_name is not None:
-            connection.creation.destroy_test_db(real_name, verbosity=0)
-        connection.close()
-        _tmp.cleanup()
-
-
 if __name__ == "__main__":
-    run()
+    with benchdb.throwaway_database():
+        main()
