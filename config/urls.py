@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from accounts import views as account_views
@@ -11,4 +13,7 @@ urlpatterns = [
     path("clinic/", include("accounts.urls_clinic")),
     path("rounds/", include("alignment.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on pages that name no icon (Django admin).
+    # Resolved per request: the static manifest exists only after collectstatic.
+    path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
 ]

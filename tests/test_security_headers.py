@@ -39,3 +39,9 @@ def test_error_pages_send_csp(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Content-Security-Policy" in response.headers
+
+
+def test_favicon_is_served_from_this_site(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
