@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import Assignment
 from alignment import access as access_rules
 from alignment import services
+from alignment.access import RoundAccess
 from alignment.comparison import item_key
 from alignment.models import (
     Comment,
@@ -40,6 +41,22 @@ def rows(*titles, area="other", importance=3, success=""):
         GoalRow(goal_id=None, title=t, success=success, area=area, importance=importance)
         for t in titles
     ]
+
+
+def as_side(round_, side):
+    """The round as one side sees it, allowed to write: for setting scenes in report tests."""
+    return RoundAccess(round=round_, side=side, can_write=True)
+
+
+def write_side(round_, side, *titles, submit=True, area="other"):
+    """Save (and submit) these goal titles for one side; returns that side's goals in order."""
+    services.goals_save(
+        access=as_side(round_, side),
+        rows=rows(*titles, area=area),
+        version=version_of(round_, side),
+        submit=submit,
+    )
+    return list(Goal.objects.filter(round=round_, side=side).order_by("position"))
 
 
 def access_for(user, round_):

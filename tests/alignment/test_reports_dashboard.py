@@ -11,16 +11,12 @@ from django.utils import timezone
 
 from accounts.models import Assignment
 from alignment import reports, services
-from alignment.access import RoundAccess
 from alignment.models import Goal, Round, Side
 from alignment.services import GoalRow
+from tests.alignment.conftest import as_side
 from tests.conftest import make_user
 
 CASELOAD = reverse("caseload")
-
-
-def as_side(round_, side):
-    return RoundAccess(round=round_, side=side, can_write=True)
 
 
 def open_round(therapist, client_user, *, client_goals=(), therapist_goals=(), submit=()):

@@ -6,32 +6,17 @@ from django.utils import timezone
 
 from accounts.models import Assignment
 from alignment import services
-from alignment.access import RoundAccess
-from alignment.models import Goal, Side
-from alignment.services import GoalRow
+from alignment.models import Side
+from tests.alignment.conftest import as_side, write_side
 
 C, T = Side.CLIENT, Side.THERAPIST
-
-
-def as_side(round_, side):
-    return RoundAccess(round=round_, side=side, can_write=True)
-
-
-def write(round_, side, *titles, submit=True):
-    services.goals_save(
-        access=as_side(round_, side),
-        rows=[GoalRow(None, title, "", "mood", 3) for title in titles],
-        version=round_.sides.get(side=side).version,
-        submit=submit,
-    )
-    return list(Goal.objects.filter(round=round_, side=side).order_by("position"))
 
 
 def closed_round(therapist, client_user, title="Intake"):
     """Closed: a shared pair agreed as revised; the therapist's label on Maya's goal withdrawn."""
     round_ = services.round_open(therapist=therapist, client_user=client_user, title=title)
-    mine = write(round_, C, "Get cast on Broadway", "Cope with rejection")
-    theirs = write(round_, T, "Build resilience to rejection")
+    mine = write_side(round_, C, "Get cast on Broadway", "Cope with rejection")
+    theirs = write_side(round_, T, "Build resilience to rejection")
     round_.refresh_from_db()
     therapist_side, client_side = as_side(round_, T), as_side(round_, C)
     label = services.label_place(
@@ -80,8 +65,8 @@ def test_history_has_an_svg_chart_with_a_text_alternative_and_no_inline_style(
 ):
     closed_round(therapist, client_user, title="Intake")
     second = services.round_open(therapist=therapist, client_user=client_user, title="Week 8")
-    write(second, C, "Sleep better")
-    write(second, T, "Regular sleep")
+    write_side(second, C, "Sleep better")
+    write_side(second, T, "Regular sleep")
     html = history(client, therapist, client_user).content.decode()
     assert '<svg class="score-chart' in html
     assert 'role="img"' in html
@@ -93,7 +78,7 @@ def test_history_has_an_svg_chart_with_a_text_alternative_and_no_inline_style(
 
 def test_a_drafting_round_shows_no_goal_of_either_side(client, therapist, client_user):
     round_ = services.round_open(therapist=therapist, client_user=client_user, title="Drafting")
-    write(round_, C, "A private client draft", submit=False)
+    write_side(round_, C, "A private client draft", submit=False)
     html = history(client, therapist, client_user).content.decode()
     assert "Drafting" in html
     assert "A private client draft" not in html
@@ -151,8 +136,8 @@ def test_own_history_is_for_clients_only(client, therapist):
 
 def test_history_escapes_what_people_wrote(client, therapist, client_user):
     round_ = services.round_open(therapist=therapist, client_user=client_user, title="Intake")
-    write(round_, C, "<script>alert(1)</script>")
-    write(round_, T, "Plain goal")
+    write_side(round_, C, "<script>alert(1)</script>")
+    write_side(round_, T, "Plain goal")
     html = history(client, therapist, client_user).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -8,35 +8,20 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from alignment import services
-from alignment.access import RoundAccess
-from alignment.models import Goal, Side
+from alignment.models import Side
 from alignment.reports import neutralise
-from alignment.services import GoalRow
+from tests.alignment.conftest import as_side, write_side
 
 C, T = Side.CLIENT, Side.THERAPIST
 FORMULAS = ("=1+1", "+cmd", "-2", "@SUM(A1)")
-
-
-def as_side(round_, side):
-    return RoundAccess(round=round_, side=side, can_write=True)
-
-
-def write(round_, side, *titles, submit=True):
-    services.goals_save(
-        access=as_side(round_, side),
-        rows=[GoalRow(None, title, "", "other", 3) for title in titles],
-        version=round_.sides.get(side=side).version,
-        submit=submit,
-    )
-    return list(Goal.objects.filter(round=round_, side=side).order_by("position"))
 
 
 @pytest.fixture
 def discussed(therapist, client_user):
     """Discussing, with a link, an open and a withdrawn label, comments and a resolution history."""
     round_ = services.round_open(therapist=therapist, client_user=client_user, title="Intake")
-    mine = write(round_, C, "Excellent grades while working full time", "Sleep more")
-    theirs = write(round_, T, "Learn to sit with failure", "Improve sleep")
+    mine = write_side(round_, C, "Excellent grades while working full time", "Sleep more")
+    theirs = write_side(round_, T, "Learn to sit with failure", "Improve sleep")
     round_.refresh_from_db()
     client_side, therapist_side = as_side(round_, C), as_side(round_, T)
     services.label_place(
@@ -132,8 +117,8 @@ def test_csv_is_an_attachment_named_by_round_number_only(client, therapist, disc
 
 def test_csv_neutralises_cells_a_spreadsheet_would_run(client, therapist, client_user):
     round_ = services.round_open(therapist=therapist, client_user=client_user, title="Intake")
-    write(round_, C, *FORMULAS)
-    write(round_, T, "Plain goal")
+    write_side(round_, C, *FORMULAS)
+    write_side(round_, T, "Plain goal")
     rows = rows_of(report(client, therapist, round_, "csv"))
     titles = {row["goal"] for row in rows if row["section"] == "goal"}
     assert titles == {"'=1+1", "'+cmd", "'-2", "'@SUM(A1)", "Plain goal"}
@@ -179,14 +164,14 @@ def test_no_report_before_the_reveal(client, everyone, who, suffix):
     round_ = services.round_open(
         therapist=everyone["therapist"], client_user=everyone["client_user"], title="Intake"
     )
-    write(round_, C, "A private draft", submit=False)
+    write_side(round_, C, "A private draft", submit=False)
     assert report(client, everyone[who], round_, suffix).status_code == 404
 
 
 def test_report_escapes_what_people_wrote(client, therapist, client_user):
     round_ = services.round_open(therapist=therapist, client_user=client_user, title="Intake")
-    write(round_, C, '<img src=x onerror="alert(1)">')
-    write(round_, T, "<b>bold</b>")
+    write_side(round_, C, '<img src=x onerror="alert(1)">')
+    write_side(round_, T, "<b>bold</b>")
     html = report(client, therapist, round_).content.decode()
     assert "<img src=x" not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
