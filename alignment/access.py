@@ -48,11 +48,9 @@ class RoundAccess:
         return self.side == Side.THERAPIST
 
 
-def round_for(user, round_id, *, for_update=False):
+def round_for(user, round_id):
     """The round with this id as `user` sees it, or 404."""
     rounds = rounds_visible_to(user).select_related("client_user", "therapist")
-    if for_update:
-        rounds = rounds.select_for_update(of=("self",))
     found = rounds.filter(pk=round_id).first()
     if found is None:
         raise Http404

@@ -72,9 +72,6 @@ class RoundView:
     links: list
     suggestions: list
 
-    def goals_of(self, side):
-        return [goal for goal in self.goals if goal.side == side]
-
     def item(self, key):
         return next((view for view in self.items if view.key == key), None)
 
