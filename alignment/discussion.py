@@ -6,6 +6,7 @@ screen. Writes live in `alignment.services`.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -81,11 +82,11 @@ class RoundView:
         }
         return [goal for goal in self.goals if goal.side == side and goal.id not in linked]
 
-    @property
+    @cached_property
     def unlinked_client_goals(self):
         return self._unlinked(Side.CLIENT)
 
-    @property
+    @cached_property
     def unlinked_therapist_goals(self):
         return self._unlinked(Side.THERAPIST)
 

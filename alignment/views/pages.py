@@ -43,7 +43,9 @@ def round_context(access, *, formset=None, bound=None):
     if round_.is_drafting:
         # Only this side's goals are read from the database before the reveal.
         my_goals = list(Goal.objects.filter(round=round_, side=access.side))
-        own_labels = OverboardLabel.objects.filter(goal__in=my_goals).select_related("placed_by")
+        own_labels = list(
+            OverboardLabel.objects.filter(goal__in=my_goals).select_related("placed_by")
+        )
         for goal in my_goals:
             goal.label_list = [label for label in own_labels if label.goal_id == goal.id]
         context["my_goals"] = my_goals
