@@ -17,8 +17,9 @@ from alignment.matching import (
     suggest_pairs,
 )
 
-# CI clones the repository with shared/ beside it, so look next to the repository root.
-DEV_PAIRS = Path(__file__).resolve().parents[3] / "shared" / "data" / "goal_pairs_dev.csv"
+# The team's labelled development pairs (the design's goal_pairs_dev.csv), copied into the
+# repository so that a clone on its own runs every test.
+DEV_PAIRS = Path(__file__).resolve().parents[1] / "data" / "goal_pairs_dev.csv"
 
 # Written before the threshold and lexicon were tuned, and never tuned against: a check that the
 # vocabulary is general rather than fitted to the dev file. match | client goal | area |
@@ -88,7 +89,7 @@ EXTRA_PAIRS = _parse_table(EXTRA_PAIRS_TABLE)
 
 
 def _dev_pairs() -> list[tuple[str, str, str, str, int]]:
-    assert DEV_PAIRS.exists(), f"labelled pairs not found at {DEV_PAIRS} (shared/ beside the repo)"
+    assert DEV_PAIRS.exists(), f"labelled pairs not found at {DEV_PAIRS}"
     with DEV_PAIRS.open(newline="", encoding="utf-8") as f:
         return [
             (
