@@ -70,7 +70,8 @@ def record(
         actor = user if user is not None and user.is_authenticated else None
     actor_id = getattr(actor, "pk", actor) if actor is not None else None
     ip = ip or client_ip(request)
-    with transaction.atomic():
+    # No savepoint of its own: if the record fails, the change it records must fail with it.
+    with transaction.atomic(savepoint=False):
         head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             seq=head.seq + 1,
