@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from accounts.models import User
 from alignment import urls as alignment_urls
 from alignment.audited import AUDITED, NOT_AUDITED
 from audit.models import AuditEvent
@@ -81,3 +82,18 @@ def test_every_alignment_page_is_either_audited_or_says_why_not():
     names = {pattern.name for pattern in alignment_urls.urlpatterns}
     names.add("clinic_overview")  # alignment's view, mounted under /clinic/
     assert names == set(AUDITED) | NOT_AUDITED
+
+
+def test_operator_changes_in_django_admin_are_recorded(client, therapist):
+    operator = User.objects.create_superuser("operator@example.test", "x" * 20)
+    client.force_login(operator)
+    url = reverse("admin:accounts_user_change", args=[therapist.pk])
+    client.get(url)
+    client.post(url, {})  # an incomplete form: refused with 200 and errors, still recorded
+    event = AuditEvent.objects.exclude(action="sign_in").get()
+    assert (event.action, event.actor_id, event.object_type) == ("change", operator.pk, "admin")
+    assert (event.object_id, event.detail, event.outcome) == (
+        therapist.pk,
+        "accounts_user_change",
+        "200",
+    )
