@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.audit_events import audit_invitation as _audit_invitation
+from accounts.audit_events import audit_person as _audit_person
 from accounts.models import Assignment, Clinic, Invitation, User, normalize_email
 
 INVITATION_VALID_FOR = timedelta(days=7)
@@ -113,6 +115,7 @@ def invitation_create(*, clinic, email, role, invited_by, therapist=None):
                 Invitation.objects.open().get(clinic=clinic, email__iexact=email)
             ) from None
         _send_invitation_email(email=email, token=token)
+        _audit_invitation("invitation_sent", invitation)
     return invitation
 
 
@@ -125,6 +128,7 @@ def invitation_resend(*, invitation):
         token = _new_token(invitation)
         invitation.save(update_fields=["token_hash", "expires_at"])
         _send_invitation_email(email=invitation.email, token=token)
+        _audit_invitation("invitation_resent", invitation)
     return invitation
 
 
@@ -136,6 +140,7 @@ def invitation_revoke(*, invitation):
             raise InvitationNotUsable(invitation.status)
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        _audit_invitation("invitation_revoked", invitation)
     return invitation
 
 
@@ -180,6 +185,7 @@ def invitation_accept(*, invitation, full_name, password):
         invitation.accepted_at = timezone.now()
         invitation.accepted_user = user
         invitation.save(update_fields=["accepted_at", "accepted_user"])
+        _audit_invitation("invitation_accepted", invitation, actor=user)
     return user
 
 
@@ -207,9 +213,11 @@ def assignment_change(*, client_user, therapist, changed_by):
         if current is not None:
             current.ended_at = now
             current.save(update_fields=["ended_at"])
-        return Assignment.objects.create(
+        assignment = Assignment.objects.create(
             client_user=client_user, therapist=therapist, started_at=now, assigned_by=changed_by
         )
+        _audit_person("assignment_changed", client_user, actor=changed_by)
+        return assignment
 
 
 # Deactivation --------------------------------------------------------------------------------
@@ -245,6 +253,7 @@ def user_deactivate(*, user):
         user.is_active = False
         user.deactivated_at = timezone.now()
         user.save(update_fields=["is_active", "deactivated_at"])
+        _audit_person("user_deactivated", user)
     return user
 
 
@@ -255,6 +264,7 @@ def user_reactivate(*, user):
         if not user.is_active:
             user.is_active = True
             user.save(update_fields=["is_active"])
+            _audit_person("user_reactivated", user)
     return user
 
 
@@ -268,4 +278,6 @@ def user_set_clinic_admin(*, user, is_clinic_admin):
             _refuse_if_last_active_admin(user)
         user.is_clinic_admin = is_clinic_admin
         user.save(update_fields=["is_clinic_admin"])
+        detail = "clinic_admin_granted" if is_clinic_admin else "clinic_admin_removed"
+        _audit_person("role_changed", user, detail=detail)
     return user

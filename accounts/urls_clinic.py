@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accounts import clinic_views, invitation_views
+from accounts import activity_views, clinic_views, invitation_views
 
 urlpatterns = [
     path("people/", clinic_views.people, name="clinic_people"),
@@ -24,6 +24,7 @@ urlpatterns = [
         name="clinic_person_admin_role",
     ),
     path("invite/", invitation_views.invite, name="clinic_invite"),
+    path("activity/", activity_views.clinic_activity, name="clinic_activity"),
     path(
         "invitations/<int:invitation_id>/resend/",
         invitation_views.invitation_resend,

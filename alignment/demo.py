@@ -3,10 +3,12 @@
 from django.db import transaction
 from django.utils import timezone
 
+import audit
 from alignment import notifications, services
 from alignment.access import RoundAccess
 from alignment.models import Goal, Resolution, Round, Side
 from alignment.services import GoalRow
+from audit.models import AuditEvent
 
 C, T = Side.CLIENT, Side.THERAPIST
 
@@ -235,9 +237,31 @@ def _kai_drafting(people):
     _goals(round_, C, [("Feel less lonely since moving", "", "relationships", 4)], submit=False)
 
 
+def _therapist_views(people):
+    """Therapists opened their clients' revealed rounds, so "who has seen my goals" lists them."""
+    revealed = Round.objects.filter(client_user__clinic__isnull=False).exclude(
+        state=Round.State.DRAFTING
+    )
+    for round_ in revealed.select_related("therapist", "client_user"):
+        if AuditEvent.objects.filter(round_id=round_.pk, action="view").exists():
+            continue
+        for detail, object_type in (("round_detail", "round"), ("round_report", "round_report")):
+            audit.record(
+                action="view",
+                outcome=200,
+                actor=round_.therapist,
+                object_type=object_type,
+                object_id=round_.pk,
+                round_id=round_.pk,
+                clinic_id=round_.therapist.clinic_id,
+                detail=detail,
+            )
+
+
 @transaction.atomic
 def seed_rounds(people):
     """Create the demo rounds that do not exist yet."""
     with notifications.muted():
         for story in (_maya_intake, _maya_week8, _jordan_intake, _tom_drafting, _kai_drafting):
             story(people)
+    _therapist_views(people)

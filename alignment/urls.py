@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alignment.views import discussion, reports, rounds
+from alignment.views import discussion, reports, rounds, seen
 
 urlpatterns = [
     path("new/<int:client_id>/", rounds.round_new, name="round_new"),
@@ -30,6 +30,7 @@ urlpatterns += [
     path("caseload/", reports.caseload, name="caseload"),
     path("clients/<int:client_id>/history/", reports.client_history, name="client_history"),
     path("history/", reports.my_history, name="my_history"),
+    path("seen/", seen.who_has_seen, name="who_has_seen"),
     path("<int:round_id>/report/", reports.round_report, name="round_report"),
     path("<int:round_id>/report.csv", reports.round_report_csv, name="round_report_csv"),
 ]
