@@ -271,3 +271,13 @@ def test_history_page_links_to_the_download_for_the_current_therapist_only(
     replace_therapist(client_user, other_therapist)
     page = as_user(therapist).get(history)
     assert page.status_code == 200 and f'href="{url}"' not in page.content.decode()
+
+
+def test_every_exports_page_is_either_audited_or_says_why_not():
+    from audit import registry
+    from exports import urls as exports_urls
+    from exports.audited import AUDITED, NOT_AUDITED
+
+    names = {pattern.name for pattern in exports_urls.urlpatterns}
+    assert names == set(AUDITED) | NOT_AUDITED
+    assert set(AUDITED) <= registry.registered_names()
