@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.helpers import PASSWORDS, open_round_for_pair, sign_in
+from tests.exports.helpers import checked_bundle
 
 pytestmark = pytest.mark.e2e
 
@@ -152,7 +153,7 @@ def test_therapist_downloads_the_fhir_bundle(open_page, three_goal_round):
     with therapist.expect_download() as info:
         therapist.get_by_role("link", name="Download this client's goals").click()
     with open(info.value.path()) as file:
-        bundle = json.load(file)
+        bundle = checked_bundle(json.load(file))
     goals = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Goal"]
     assert len(goals) == 6
     assert {g["lifecycleStatus"] for g in goals} == {"active", "rejected"}

@@ -281,3 +281,18 @@ def test_every_exports_page_is_either_audited_or_says_why_not():
     names = {pattern.name for pattern in exports_urls.urlpatterns}
     assert names == set(AUDITED) | NOT_AUDITED
     assert set(AUDITED) <= registry.registered_names()
+
+
+def test_withdrawn_label_stays_as_a_note_marked_withdrawn(
+    as_user, therapist, client_user, discussed_round
+):
+    from alignment import services
+    from alignment.models import OverboardLabel
+    from tests.alignment.conftest import access_for
+
+    placed = OverboardLabel.objects.get(goal__round=discussed_round)
+    services.label_withdraw(
+        access=access_for(therapist, discussed_round), label=placed, by=therapist
+    )
+    (note,) = goals_by_title(download(as_user, therapist, client_user))[CLIENT_GOALS[0]]["note"]
+    assert "Perfect grades" in note["text"] and "[withdrawn " in note["text"]
