@@ -81,6 +81,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("When this person was last deactivated; kept after reactivation."),
     )
+    # Set when the person closed their own account (the reason for that deactivation).
+    closure_requested_at = models.DateTimeField(
+        _("asked to close their account"),
+        null=True,
+        blank=True,
+        help_text=_("When this person closed their own account; their records are kept."),
+    )
     is_staff = models.BooleanField(_("platform operator"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "alignment",
+    "exports",
 ]
 
 MIDDLEWARE = [

@@ -127,6 +127,14 @@ ROWS = {
     "who_has_seen": {"GET": rule(200, CLIENT, OTHER_CLIENT, FAR_CLIENT)},
     "round_report": {"GET": PARTIES},
     "round_report_csv": {"GET": PARTIES},
+    # Exports: the client's current therapist only; a client's own data and account closing.
+    "fhir_export": {"GET": rule(200, THERAPIST)},
+    "my_data_export": {"GET": rule(200, CLIENT, OTHER_CLIENT, FAR_CLIENT)},
+    "account_close": {
+        "GET": rule(200, CLIENT, OTHER_CLIENT, FAR_CLIENT),
+        "POST": rule(302, CLIENT, OTHER_CLIENT, FAR_CLIENT),
+    },
+    "account_closed": {"GET": PUBLIC},
     # Django admin sends everyone but the platform operator to its own sign-in page.
     "admin:index": {"GET": rule(200, OPERATOR, anon=302, others=302)},
     "admin:audit_auditevent_changelist": {"GET": rule(200, OPERATOR, anon=302, others=302)},
@@ -184,6 +192,7 @@ def target(name, scene):
         "round_report": [round_.pk],
         "round_report_csv": [round_.pk],
         "client_history": [client_user.pk],
+        "fhir_export": [client_user.pk],
         "invitation_accept": ["not-a-real-token"],
         "password_reset_confirm": ["MQ", "set-password"],
         "clinic_person": [client_user.pk],
@@ -197,6 +206,7 @@ def target(name, scene):
     data = {
         "clinic_person_assign": {"therapist": cast[OTHER_THERAPIST].pk},
         "clinic_person_admin_role": {"is_clinic_admin": "1"},
+        "account_close": {"confirm": "yes"},
     }.get(name, {})
     url = "/favicon.ico" if name == "favicon.ico" else reverse(name, args=args)
     return url, data
