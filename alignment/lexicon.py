@@ -108,6 +108,7 @@ CONCEPTS: dict[str, Concept] = {
     )
     for name, spec in DATA["concepts"].items()
 }
+OBJECTS = frozenset(DATA["direction"]["objects"].split())
 SETTINGS = frozenset(name for name, c in CONCEPTS.items() if c.weight == SETTING)
 
 
@@ -200,6 +201,9 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     found = [(m, fold(m.group())) for m in _WORD.finditer(text)]
     stems = [stem(folded) for _, folded in found]
     pull, fresh = 0, False  # fresh: a cue came and no topic yet, so the next cue composes
+    # "Answer my calls", "Isolate myself": a title that opens with a verb leans toward doing it.
+    if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
+        pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
     done: list[list] = []
     i = 0
@@ -254,7 +258,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             fresh = False
         i += length
     # In "reduce test anxiety" the cue is about the anxiety, not the test.
-    heads = {item[0].start for item in done}
+    heads = {item[0].start for item in done if not item[0].nodes[0][0].startswith("word:")}
     for mention, mention_pull in done:
         yield mention, 0 if mention.end in heads or mention_pull is None else mention_pull
 

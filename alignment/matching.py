@@ -35,7 +35,7 @@ SUGGESTION_THRESHOLD = 0.42
 # so far that it always stays below the threshold.
 OPPOSED_FACTOR = 0.4
 # An opposed pair must share enough of a topic to be worth talking through.
-OPPOSED_MIN_TOPIC = 0.3
+OPPOSED_MIN_TOPIC = 0.2
 
 # The area is a hint, not evidence: at most this share of the score, and only once the titles
 # share something, so the area alone can never make a suggestion.
@@ -140,11 +140,12 @@ def _judge(title_a: str, area_a: str, title_b: str, area_b: str) -> tuple[str, f
     return ("same" if score >= SUGGESTION_THRESHOLD else ""), score, ""
 
 
-def _way(pull: int, surface: str) -> str:
+def _way(pull: int, topic: str) -> str:
     if pull > 0:
         return "more"
     # "fewer nights out", but "less alcohol".
-    return "fewer" if surface.endswith("s") and not surface.endswith("ss") else "less"
+    plural = any(w.endswith("s") and not w.endswith(("ss", "us", "is")) for w in topic.split())
+    return "fewer" if plural else "less"
 
 
 def _opposed_reason(a: Profile, b: Profile, node: str) -> str:
@@ -154,9 +155,8 @@ def _opposed_reason(a: Profile, b: Profile, node: str) -> str:
         topic = said_a[common[0]]
     else:
         topic = f"{next(iter(said_a.values()))} ≈ {next(iter(said_b.values()))}"
-    surface = topic.rsplit(" ", 1)[-1]
     way_a, way_b = _way_on(node, a, b), _way_on(node, b, a)
-    return f"{topic}: {_way(way_a, surface)} ↔ {_way(way_b, surface)}"
+    return f"{topic}: {_way(way_a, topic)} ↔ {_way(way_b, topic)}"
 
 
 def similarity(title_a: str, area_a: str, title_b: str, area_b: str) -> float:

@@ -60,7 +60,7 @@ def measure(rows: list[dict[str, str]]) -> Figures:
             opposed += 1
             found += said == "opposed"
             called_same += said == "same"
-        if said != label and (said == "same" or label in ("same", "opposed")):
+        if said != label and (said or label in ("same", "opposed")):
             errors.append(
                 f"{label:>8} said {said or '-':<7} {goals[0]} | {goals[2]}"
                 f"  [{explain_relation(*goals)}]"

@@ -27,7 +27,7 @@ def _all_fields():
 
 def test_the_file_has_only_the_known_sections_and_keys():
     assert set(DATA) == {"direction", "filler", "stop", "concepts"}
-    assert set(DATA["direction"]) == set(DIRECTION_FIELDS)
+    assert set(DATA["direction"]) == {*DIRECTION_FIELDS, "objects"}
     for name, spec in DATA["concepts"].items():
         assert set(spec) <= {"kind", "broader", "opposes", "terms", "opposite"}, name
         assert spec["kind"] in lexicon.KIND_WEIGHTS, name
@@ -43,8 +43,10 @@ def test_every_entry_is_a_plain_term_listed_once(where, text):
     assert all(lexicon.key_of(t) for t in terms), where
 
 
-def test_stop_words_are_single_plain_words_listed_once():
-    words = DATA["stop"]["words"].split()
+@pytest.mark.parametrize("words", [DATA["stop"]["words"], DATA["direction"]["objects"]])
+def test_word_lists_hold_single_plain_words_listed_once(words):
+    words = words.split()
+    assert words
     assert not [w for w, n in Counter(words).items() if n > 1]
     assert all(PLAIN_TERM.fullmatch(w) and " " not in w for w in words)
 
