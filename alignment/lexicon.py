@@ -37,6 +37,7 @@ class Entry(NamedTuple):
     after: int = 0  # -1 "less", +1 "every day" when said after a topic
     weak: bool = False  # "get", "stay": leans toward what follows, unless a later cue says more
     handling: bool = False  # "management", "tolerance": the topic before it has no direction
+    turns: bool = False  # "without": turns round whatever the sentence pulls toward so far
     boundary: bool = False
     filler: bool = False
 
@@ -134,6 +135,7 @@ def build_index() -> dict[tuple[str, ...], Entry]:
         ("more_after", {"after": 1}),
         ("weak", {"weak": True}),
         ("handling", {"handling": True}),
+        ("turning", {"turns": True}),
         ("boundaries", {"boundary": True}),
     ):
         for term in terms_of(direction[field]):
@@ -232,30 +234,36 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                 if item[0].end == i:
                     item[1] = None
             pull, fresh = 0, False
-        elif entry.before or entry.after or entry.weak:
-            if entry.after:
+        else:
+            is_cue = entry.before or entry.after or entry.weak or entry.turns
+            if entry.concepts:
+                # A cue can be a topic too: "avoiding" in "stop avoiding parties".
+                start, end = found[i][0].start(), found[i + length - 1][0].end()
+                nodes = []
+                for name, sign in entry.concepts:
+                    nodes.append((name, CONCEPTS[name].weight, sign))
+                    for parent, depth, edge in broader(name):
+                        credit = CONCEPTS[parent].weight * BROADER_CREDIT**depth
+                        nodes.append((parent, credit, sign * edge))
+                key = " ".join(stems[i : i + length])
+                surface = " ".join(text[start:end].lower().split())
+                item = [_Mention(tuple(nodes), key, surface, i, i + length), pull]
+                open_mentions.append(item)
+                done.append(item)
+                fresh = fresh and bool(is_cue)
+            if entry.turns:
+                # "Never leave the house without checking": checking every time.
+                pull, fresh = (STRONG if pull < 0 else -STRONG), True
+            elif entry.after and not entry.concepts:
+                # "Drink less", "keep my anxiety in check", "stop drinking so much" compose.
                 for item in open_mentions:
-                    if item[1] is not None and abs(item[1]) < STRONG:
-                        item[1] = STRONG * entry.after
+                    if item[1] is not None:
+                        item[1] = STRONG * entry.after * (-1 if item[1] < 0 else 1)
             if entry.before:
                 sign = entry.before * (1 if pull >= 0 or not fresh else -1)
                 pull, fresh = STRONG * sign, True
             elif entry.weak and not (fresh and pull):
                 pull, fresh = WEAK, True
-        elif entry.concepts:
-            start, end = found[i][0].start(), found[i + length - 1][0].end()
-            nodes = []
-            for name, sign in entry.concepts:
-                nodes.append((name, CONCEPTS[name].weight, sign))
-                for parent, depth, edge in broader(name):
-                    credit = CONCEPTS[parent].weight * BROADER_CREDIT**depth
-                    nodes.append((parent, credit, sign * edge))
-            key = " ".join(stems[i : i + length])
-            surface = " ".join(text[start:end].lower().split())
-            item = [_Mention(tuple(nodes), key, surface, i, i + length), pull]
-            open_mentions.append(item)
-            done.append(item)
-            fresh = False
         i += length
     # In "reduce test anxiety" the cue is about the anxiety, not the test.
     heads = {item[0].start for item in done if not item[0].nodes[0][0].startswith("word:")}

@@ -57,6 +57,8 @@ UNSURE_AREA = "other"
 # person or place ("arguing with my husband" / "conflict with my boss") is a different goal.
 SETTING_ONLY_FACTOR = 0.5
 OTHER_SETTING_FACTOR = 0.35
+DIFFERENT_THINGS_SHARE = 0.25
+DIFFERENT_THINGS_FACTOR = 0.6
 MAX_REASONS = 3
 
 
@@ -83,20 +85,28 @@ def _area_score(area_a: str, area_b: str) -> float:
     return 0.5 if frozenset((area_a, area_b)) in RELATED_AREAS else 0.0
 
 
-def _content_score(a: Profile, b: Profile) -> float:
-    # Cosine over weighted concepts; fsum keeps it bit-for-bit symmetric.
+def _content_score(a: Profile, b: Profile) -> tuple[float, float]:
+    """(sameness, shared topic): cosine over weighted concepts, discounted where the goals are
+    about different people, places or things; the topic alone ignores the things."""
+    # fsum keeps it bit-for-bit symmetric.
     shared = a.weights.keys() & b.weights.keys()
     if not shared:
-        return 0.0
+        return 0.0, 0.0
     dot = math.fsum(a.weights[n] * b.weights[n] for n in shared)
     norm_a = math.sqrt(math.fsum(w * w for w in a.weights.values()))
     norm_b = math.sqrt(math.fsum(w * w for w in b.weights.values()))
-    score = min(1.0, dot / (norm_a * norm_b))
+    topic = min(1.0, dot / (norm_a * norm_b))
     if shared <= SETTINGS:
-        score *= SETTING_ONLY_FACTOR
+        topic *= SETTING_ONLY_FACTOR
     elif a.places and b.places and not a.places & b.places:
-        score *= OTHER_SETTING_FACTOR
-    return score
+        topic *= OTHER_SETTING_FACTOR
+    # Each goal has a good part the other lacks: the same feeling about different things
+    # ("guilty about my divorce" / "guilty about eating") is a different goal.
+    own_a = 1 - math.fsum(a.weights[n] ** 2 for n in shared) / norm_a**2
+    own_b = 1 - math.fsum(b.weights[n] ** 2 for n in shared) / norm_b**2
+    if min(own_a, own_b) > DIFFERENT_THINGS_SHARE:
+        return topic * DIFFERENT_THINGS_FACTOR, topic
+    return topic, topic
 
 
 def _way_on(node: str, this: Profile, other: Profile) -> int:
@@ -128,11 +138,11 @@ def _pulling_apart(a: Profile, b: Profile) -> list[str]:
 def _judge(title_a: str, area_a: str, title_b: str, area_b: str) -> tuple[str, float, str]:
     """(relation, sameness score, reason) for two goals."""
     a, b = profile(title_a or ""), profile(title_b or "")
-    topic = _content_score(a, b)
+    content, topic = _content_score(a, b)
     if topic == 0.0:
         return "", 0.0, ""
     area = _area_score(area_a or "", area_b or "")
-    score = round((1 - AREA_WEIGHT) * topic + AREA_WEIGHT * area, 4)
+    score = round((1 - AREA_WEIGHT) * content + AREA_WEIGHT * area, 4)
     apart = _pulling_apart(a, b)
     if apart:
         kind = "opposed" if topic >= OPPOSED_MIN_TOPIC else ""

@@ -209,10 +209,10 @@ def test_evaluation_set_reaches_the_targets():
         for r in rows
     ]
     labels = [r["relation"] for r in rows]
-    right_same = sum(s == l == "same" for s, l in zip(said, labels, strict=True))
+    right_same = sum(s == label == "same" for s, label in zip(said, labels, strict=True))
     precision = right_same / said.count("same")
     recall = right_same / labels.count("same")
-    opposed = [s for s, l in zip(said, labels, strict=True) if l == "opposed"]
+    opposed = [s for s, label in zip(said, labels, strict=True) if label == "opposed"]
     found = opposed.count("opposed") / len(opposed)
     called_same = opposed.count("same") / len(opposed)
     report = (
