@@ -38,6 +38,7 @@ class Entry(NamedTuple):
     weak: bool = False  # "get", "stay": leans toward what follows, unless a later cue says more
     handling: bool = False  # "management", "tolerance": the topic before it has no direction
     turns: bool = False  # "without": turns round whatever the sentence pulls toward so far
+    intensifies: bool = False  # "every", "always": the way said so far, only stronger
     boundary: bool = False
     filler: bool = False
 
@@ -136,6 +137,7 @@ def build_index() -> dict[tuple[str, ...], Entry]:
         ("weak", {"weak": True}),
         ("handling", {"handling": True}),
         ("turning", {"turns": True}),
+        ("intensifiers", {"intensifies": True}),
         ("boundaries", {"boundary": True}),
     ):
         for term in terms_of(direction[field]):
@@ -172,6 +174,7 @@ class Profile(NamedTuple):
     places: frozenset[str]  # settings named outright, with their broader settings
     pulls: dict[str, int]  # same keys -> -1 (wants less), +1 (wants more); unsaid is absent
     poles: dict[str, int]  # same keys -> +1 or -1: which end of the concept the words name
+    direct: frozenset[str]  # keys named in the first part of the sentence, not in a condition
 
 
 def broader(name: str) -> Iterable[tuple[str, int, int]]:
@@ -191,6 +194,7 @@ class _Mention(NamedTuple):
     surface: str
     start: int  # token positions, to tell a modifier ("test" in "test anxiety") from its head
     end: int
+    main: bool  # in the first part of the sentence, not a condition like "when I feel low"
 
 
 # A cue's strength: "stop", "never", "every day" say the way outright; "get", "stay" only lean.
@@ -207,11 +211,12 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
         pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
+    main = True
     done: list[list] = []
     i = 0
     while i < len(found):
         if i and _BREAK.search(text, found[i - 1][0].end(), found[i][0].start()):
-            pull, fresh, open_mentions = 0, False, []
+            pull, fresh, open_mentions, main = 0, False, [], False
         for length in range(min(_LONGEST_TERM, len(found) - i), 0, -1):
             entry = _INDEX.get(tuple(stems[i : i + length]))
             if entry is not None:
@@ -222,12 +227,17 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             folded, stemmed = found[i][1], stems[i]
             if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
                 node = ("word:" + stemmed, UNKNOWN_WORD_WEIGHT, 1)
-                item = [_Mention((node,), stemmed, found[i][0].group().lower(), i, i + 1), pull]
+                surface = found[i][0].group().lower()
+                item = [_Mention((node,), stemmed, surface, i, i + 1, main), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = False
+                if i == 0 and len(found) > 1:
+                    # A title opening with a word the vocabulary does not know ("Lend money",
+                    # "Answer every call") opens with a verb: it leans toward doing it.
+                    pull = WEAK
         elif entry.boundary:
-            pull, fresh, open_mentions = 0, False, []
+            pull, fresh, open_mentions, main = 0, False, [], False
         elif entry.handling:
             # "stress management", "coping skills for distress": handled, neither more nor less.
             for item in open_mentions:
@@ -235,7 +245,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                     item[1] = None
             pull, fresh = 0, False
         else:
-            is_cue = entry.before or entry.after or entry.weak or entry.turns
+            is_cue = entry.before or entry.after or entry.weak or entry.turns or entry.intensifies
             if entry.concepts:
                 # A cue can be a topic too: "avoiding" in "stop avoiding parties".
                 start, end = found[i][0].start(), found[i + length - 1][0].end()
@@ -247,14 +257,16 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                         nodes.append((parent, credit, sign * edge))
                 key = " ".join(stems[i : i + length])
                 surface = " ".join(text[start:end].lower().split())
-                item = [_Mention(tuple(nodes), key, surface, i, i + length), pull]
+                item = [_Mention(tuple(nodes), key, surface, i, i + length, main), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = fresh and bool(is_cue)
             if entry.turns:
                 # "Never leave the house without checking": checking every time.
                 pull, fresh = (STRONG if pull < 0 else -STRONG), True
-            elif entry.after and not entry.concepts:
+            elif entry.intensifies:
+                pull, fresh = (-STRONG if pull < 0 else STRONG), True
+            if entry.after and not entry.concepts:
                 # "Drink less", "keep my anxiety in check", "stop drinking so much" compose.
                 for item in open_mentions:
                     if item[1] is not None:
@@ -262,7 +274,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             if entry.before:
                 sign = entry.before * (1 if pull >= 0 or not fresh else -1)
                 pull, fresh = STRONG * sign, True
-            elif entry.weak and not (fresh and pull):
+            elif entry.weak and not pull:
                 pull, fresh = WEAK, True
         i += length
     # In "reduce test anxiety" the cue is about the anxiety, not the test.
@@ -280,15 +292,20 @@ def profile(title: str) -> Profile:
     places: set[str] = set()
     leaning: dict[str, float] = {}
     naming: dict[str, float] = {}
+    direct: set[str] = set()
     for mention, pull in _mentions(text):
         named = mention.nodes[0][0]
+        if mention.main:
+            direct.update(node for node, _, _ in mention.nodes)
         for node, weight, sign in mention.nodes:
             weights[node] = max(weights.get(node, 0.0), weight)
             words.setdefault(node, {}).setdefault(mention.key, mention.surface)
             leaning[node] = leaning.get(node, 0.0) + weight * sign * pull
-            naming[node] = naming.get(node, 0.0) + weight * sign
+            if mention.main:
+                naming[node] = naming.get(node, 0.0) + weight * sign
             if node in SETTINGS and (node == named or named in SETTINGS):
                 places.add(node)
     pulls = {node: 1 if lean > 0 else -1 for node, lean in leaning.items() if lean}
-    poles = {node: 1 if name >= 0 else -1 for node, name in naming.items()}
-    return Profile(weights, words, frozenset(places - {ANY_PERSON}), pulls, poles)
+    poles = {node: -1 if naming.get(node, 0.0) < 0 else 1 for node in weights}
+    places.discard(ANY_PERSON)
+    return Profile(weights, words, frozenset(places), pulls, poles, frozenset(direct))

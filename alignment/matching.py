@@ -114,7 +114,7 @@ def _way_on(node: str, this: Profile, other: Profile) -> int:
     what the other goal pulls on ("slow down" against "keep busy every minute"), that end."""
     if node in this.pulls:
         return this.pulls[node]
-    if node in other.pulls and this.poles[node] != other.poles[node]:
+    if node in this.direct and node in other.pulls and this.poles[node] != other.poles[node]:
         return this.poles[node]
     return 0
 

@@ -18,6 +18,7 @@ DIRECTION_FIELDS = (
     "weak",
     "handling",
     "turning",
+    "intensifiers",
     "boundaries",
 )
 # Letters, spaces, apostrophes and hyphens: what a person would type in a goal.
