@@ -166,6 +166,20 @@ _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"[,;:.!?()\[\]/—–]")
 _INDEX = build_index()
 _LONGEST_TERM = max(len(key) for key in _INDEX)
+# Another form of a known word ("indecision" for "indecisive", "impulsive" for "impulse") shares
+# its first letters; only a beginning that leads to one meaning is used.
+PREFIX = 6
+
+
+def _by_prefix() -> dict[str, Entry]:
+    seen: dict[str, list[Entry]] = {}
+    for key, entry in _INDEX.items():
+        if len(key) == 1 and len(key[0]) >= PREFIX and entry.concepts:
+            seen.setdefault(key[0][:PREFIX], []).append(entry)
+    return {p: e[0] for p, e in seen.items() if len({c for x in e for c in x.concepts}) == 1}
+
+
+_PREFIXES = _by_prefix()
 
 
 class Profile(NamedTuple):
@@ -223,6 +237,8 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                 break
         else:
             entry, length = None, 1
+            if len(stems[i]) >= PREFIX and found[i][1] not in STOP_WORDS:
+                entry = _PREFIXES.get(stems[i][:PREFIX])
         if entry is None:
             folded, stemmed = found[i][1], stems[i]
             if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
