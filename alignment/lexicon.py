@@ -208,7 +208,7 @@ class _Mention(NamedTuple):
     surface: str
     start: int  # token positions, to tell a modifier ("test" in "test anxiety") from its head
     end: int
-    main: bool  # in the first part of the sentence, not a condition like "when I feel low"
+    clause: int  # 0 for the first part of the sentence; a condition ("when I feel low") is 1+
 
 
 # A cue's strength: "stop", "never", "every day" say the way outright; "get", "stay" only lean.
@@ -225,12 +225,12 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
         pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
-    main = True
+    clause = 0
     done: list[list] = []
     i = 0
     while i < len(found):
         if i and _BREAK.search(text, found[i - 1][0].end(), found[i][0].start()):
-            pull, fresh, open_mentions, main = 0, False, [], False
+            pull, fresh, open_mentions, clause = 0, False, [], clause + 1
         for length in range(min(_LONGEST_TERM, len(found) - i), 0, -1):
             entry = _INDEX.get(tuple(stems[i : i + length]))
             if entry is not None:
@@ -244,7 +244,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
                 node = ("word:" + stemmed, UNKNOWN_WORD_WEIGHT, 1)
                 surface = found[i][0].group().lower()
-                item = [_Mention((node,), stemmed, surface, i, i + 1, main), pull]
+                item = [_Mention((node,), stemmed, surface, i, i + 1, clause), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = False
@@ -253,7 +253,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                     # "Answer every call") opens with a verb: it leans toward doing it.
                     pull = WEAK
         elif entry.boundary:
-            pull, fresh, open_mentions, main = 0, False, [], False
+            pull, fresh, open_mentions, clause = 0, False, [], clause + 1
         elif entry.handling:
             # "stress management", "coping skills for distress": handled, neither more nor less.
             for item in open_mentions:
@@ -273,7 +273,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                         nodes.append((parent, credit, sign * edge))
                 key = " ".join(stems[i : i + length])
                 surface = " ".join(text[start:end].lower().split())
-                item = [_Mention(tuple(nodes), key, surface, i, i + length, main), pull]
+                item = [_Mention(tuple(nodes), key, surface, i, i + length, clause), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = fresh and bool(is_cue)
@@ -311,13 +311,13 @@ def profile(title: str) -> Profile:
     direct: set[str] = set()
     for mention, pull in _mentions(text):
         named = mention.nodes[0][0]
-        if mention.main:
+        if mention.clause == 0:
             direct.update(node for node, _, _ in mention.nodes)
         for node, weight, sign in mention.nodes:
             weights[node] = max(weights.get(node, 0.0), weight)
             words.setdefault(node, {}).setdefault(mention.key, mention.surface)
             leaning[node] = leaning.get(node, 0.0) + weight * sign * pull
-            if mention.main:
+            if mention.clause == 0:
                 naming[node] = naming.get(node, 0.0) + weight * sign
             if node in SETTINGS and (node == named or named in SETTINGS):
                 places.add(node)
