@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from alignment.lexicon import SETTINGS, Profile, profile, stem
+from alignment.lexicon import SETTINGS, stem
+from alignment.reading import Profile, profile
 
 __all__ = [
     "SUGGESTION_THRESHOLD",

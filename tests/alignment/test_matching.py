@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment import lexicon, matching
+from alignment import lexicon, matching, reading
 from alignment.matching import (
     SUGGESTION_THRESHOLD,
     Suggestion,
@@ -352,7 +352,7 @@ def test_matching_uses_only_the_standard_library():
         "tomllib",
         "pathlib",
     }
-    for module in (matching, lexicon):
+    for module in (matching, lexicon, reading):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -362,4 +362,7 @@ def test_matching_uses_only_the_standard_library():
             else:
                 continue
             for name in names:
-                assert name.split(".")[0] in allowed or name == "alignment.lexicon", name
+                assert name.split(".")[0] in allowed or name in (
+                    "alignment.lexicon",
+                    "alignment.reading",
+                ), name
