@@ -31,6 +31,7 @@ class Figures(NamedTuple):
     opposed: int  # labelled opposed pairs; 0 where the file has no such label
     opposed_found: float
     opposed_called_same: float
+    others_called_opposed: float  # same or unrelated pairs wrongly called opposed
     errors: list[str]
 
 
@@ -45,7 +46,7 @@ def read_pairs(path: Path) -> list[dict[str, str]]:
 
 def measure(rows: list[dict[str, str]]) -> Figures:
     said_same = labelled_same = right_same = 0
-    opposed = found = called_same = 0
+    opposed = found = called_same = others = others_opposed = 0
     errors = []
     for row in rows:
         goals = tuple(
@@ -60,6 +61,9 @@ def measure(rows: list[dict[str, str]]) -> Figures:
             opposed += 1
             found += said == "opposed"
             called_same += said == "same"
+        elif label in ("same", "none"):
+            others += 1
+            others_opposed += said == "opposed"
         if said != label and (said or label in ("same", "opposed")):
             errors.append(
                 f"{label:>8} said {said or '-':<7} {goals[0]} | {goals[2]}"
@@ -72,6 +76,7 @@ def measure(rows: list[dict[str, str]]) -> Figures:
         opposed,
         found / opposed if opposed else 1.0,
         called_same / opposed if opposed else 0.0,
+        others_opposed / others if others else 0.0,
         errors,
     )
 
@@ -86,7 +91,8 @@ def main() -> None:
         if figures.opposed:
             line += (
                 f"; opposed {figures.opposed_found:.0%} called opposed, "
-                f"{figures.opposed_called_same:.0%} called same ({figures.opposed} pairs)"
+                f"{figures.opposed_called_same:.0%} called same ({figures.opposed} pairs); "
+                f"other pairs called opposed {figures.others_called_opposed:.0%}"
             )
         print(line)
         if "--errors" in sys.argv:
