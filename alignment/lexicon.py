@@ -38,6 +38,7 @@ class Entry(NamedTuple):
     turns: bool = False  # "without": turns round whatever the sentence pulls toward so far
     intensifies: bool = False  # "every", "always": the way said so far, only stronger
     boundary: bool = False
+    aside: bool = False  # after "when", "so that": when or why, not what the goal is about
     filler: bool = False
 
 
@@ -136,7 +137,8 @@ def build_index() -> dict[tuple[str, ...], Entry]:
         ("handling", {"handling": True}),
         ("turning", {"turns": True}),
         ("intensifiers", {"intensifies": True}),
-        ("boundaries", {"boundary": True}),
+        ("boundaries", {"boundary": True, "aside": True}),
+        ("about", {"boundary": True}),
     ):
         for term in terms_of(direction[field]):
             put(term, **change)

@@ -103,11 +103,17 @@ def _content_score(a: Profile, b: Profile) -> tuple[float, float]:
         topic *= OTHER_SETTING_FACTOR
     # Each goal has a good part the other lacks: the same feeling about different things
     # ("guilty about my divorce" / "guilty about eating") is a different goal.
-    own_a = 1 - math.fsum(a.weights[n] ** 2 for n in shared) / norm_a**2
-    own_b = 1 - math.fsum(b.weights[n] ** 2 for n in shared) / norm_b**2
-    if min(own_a, own_b) > DIFFERENT_THINGS_SHARE:
+    # When or why a goal is wanted ("so I can keep going") is not a different thing.
+    if min(_own_share(a, shared), _own_share(b, shared)) > DIFFERENT_THINGS_SHARE:
         return topic * DIFFERENT_THINGS_FACTOR, topic
     return topic, topic
+
+
+def _own_share(p: Profile, shared: set[str]) -> float:
+    """The share of a goal's weight that the other goal lacks, leaving out when and why."""
+    mine = [w * w for n, w in p.weights.items() if n not in shared and n not in p.aside]
+    total = math.fsum(mine) + math.fsum(p.weights[n] ** 2 for n in shared)
+    return math.fsum(mine) / total if total else 0.0
 
 
 def _way_on(node: str, this: Profile, other: Profile) -> int:

@@ -61,6 +61,7 @@ class Profile(NamedTuple):
     pulls: dict[str, int]  # same keys -> -1 (wants less), +1 (wants more); unsaid is absent
     poles: dict[str, int]  # same keys -> +1 or -1: which end of the concept the words name
     direct: frozenset[str]  # keys named in the first part of the sentence, not in a condition
+    aside: frozenset[str]  # keys named only where the goal says when or why
 
 
 class _Mention(NamedTuple):
@@ -70,6 +71,7 @@ class _Mention(NamedTuple):
     start: int  # token positions, to tell a modifier ("test" in "test anxiety") from its head
     end: int
     clause: int  # 0 for the first part of the sentence; a condition ("when I feel low") is 1+
+    aside: bool  # in a part that says when or why ("when I feel low", "so I can keep going")
 
 
 # A cue's strength: "stop", "never", "every day" say the way outright; "get", "stay" only lean.
@@ -86,7 +88,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
         pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
-    clause = 0
+    clause, aside = 0, False
     done: list[list] = []
     i = 0
     while i < len(found):
@@ -105,7 +107,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
                 node = ("word:" + stemmed, UNKNOWN_WORD_WEIGHT, 1)
                 surface = found[i][0].group().lower()
-                item = [_Mention((node,), stemmed, surface, i, i + 1, clause), pull]
+                item = [_Mention((node,), stemmed, surface, i, i + 1, clause, aside), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = False
@@ -115,6 +117,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                     pull = WEAK
         elif entry.boundary:
             pull, fresh, open_mentions, clause = 0, False, [], clause + 1
+            aside = aside or entry.aside
         elif entry.handling:
             # "stress management", "coping skills for distress": handled, neither more nor less.
             for item in open_mentions:
@@ -134,7 +137,7 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
                         nodes.append((parent, credit, sign * edge))
                 key = " ".join(stems[i : i + length])
                 surface = " ".join(text[start:end].lower().split())
-                item = [_Mention(tuple(nodes), key, surface, i, i + length, clause), pull]
+                item = [_Mention(tuple(nodes), key, surface, i, i + length, clause, aside), pull]
                 open_mentions.append(item)
                 done.append(item)
                 fresh = fresh and bool(is_cue)
@@ -170,10 +173,13 @@ def profile(title: str) -> Profile:
     leaning: dict[str, float] = {}
     naming: dict[str, float] = {}
     direct: set[str] = set()
+    said: set[str] = set()
     for mention, pull in _mentions(text):
         named = mention.nodes[0][0]
         if mention.clause == 0:
             direct.update(node for node, _, _ in mention.nodes)
+        if not mention.aside:
+            said.update(node for node, _, _ in mention.nodes)
         for node, weight, sign in mention.nodes:
             weights[node] = max(weights.get(node, 0.0), weight)
             words.setdefault(node, {}).setdefault(mention.key, mention.surface)
@@ -185,4 +191,5 @@ def profile(title: str) -> Profile:
     pulls = {node: 1 if lean > 0 else -1 for node, lean in leaning.items() if lean}
     poles = {node: -1 if naming.get(node, 0.0) < 0 else 1 for node in weights}
     places.discard(ANY_PERSON)
-    return Profile(weights, words, frozenset(places), pulls, poles, frozenset(direct))
+    aside = frozenset(weights.keys() - said)
+    return Profile(weights, words, frozenset(places), pulls, poles, frozenset(direct), aside)

@@ -20,6 +20,7 @@ DIRECTION_FIELDS = (
     "turning",
     "intensifiers",
     "boundaries",
+    "about",
 )
 # Letters, spaces, apostrophes and hyphens: what a person would type in a goal.
 PLAIN_TERM = re.compile(r"[a-z][a-z' -]*[a-z]|[a-z]")

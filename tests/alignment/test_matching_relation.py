@@ -152,6 +152,19 @@ def test_a_cue_in_another_part_of_the_sentence_does_not_reach_the_topic():
     assert _relation("Stop drinking when I feel low", "Lift low mood") != "opposed"
 
 
+def test_the_same_feeling_about_different_things_is_not_the_same_goal():
+    assert _relation("Feel less guilty about my divorce", "Feel less guilty about eating") != "same"
+    assert _relation("Stop worrying about my weight", "Stop worrying about exams") != "same"
+    # ...but why a goal is wanted ("so I can keep going") is not a different thing.
+    assert (
+        _relation(
+            "Manage stress so I can keep going",
+            "Build stress management skills for school and work demands",
+        )
+        == "same"
+    )
+
+
 def test_goals_about_different_things_are_neither():
     assert _relation("Stop drinking", "Make new friends") == ""
     assert _relation("Quit smoking", "Quit drinking") == ""
