@@ -239,8 +239,10 @@ def suggest_pairs(
     linked_client_ids: Iterable[int] = (),
     linked_therapist_ids: Iterable[int] = (),
 ) -> list[Suggestion]:
-    """Likely pairs among unlinked goals, best first, each goal suggested at most once: pairs
-    that mean the same thing, and pairs about the same thing that pull in opposite directions."""
+    """Likely pairs among unlinked goals, each goal suggested at most once: pairs that mean the
+    same thing (relation "same") and pairs about the same thing that pull in opposite directions
+    ("opposed"). Best first: a same pair by its score, an opposed one by how much topic it shares
+    (its score, a sameness, stays below the threshold)."""
     skip_client, skip_therapist = set(linked_client_ids), set(linked_therapist_ids)
     clients = [g for g in client_goals if g.id not in skip_client]
     therapists = [g for g in therapist_goals if g.id not in skip_therapist]
