@@ -107,14 +107,14 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
             if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
                 node = ("word:" + stemmed, UNKNOWN_WORD_WEIGHT, 1)
                 surface = found[i][0].group().lower()
-                item = [_Mention((node,), stemmed, surface, i, i + 1, clause, aside), pull]
-                open_mentions.append(item)
-                done.append(item)
-                fresh = False
                 if i == 0 and len(found) > 1:
                     # A title opening with a word the vocabulary does not know ("Lend money",
                     # "Answer every call") opens with a verb: it leans toward doing it.
                     pull = WEAK
+                item = [_Mention((node,), stemmed, surface, i, i + 1, clause, aside), pull]
+                open_mentions.append(item)
+                done.append(item)
+                fresh = False
         elif entry.boundary:
             pull, fresh, open_mentions, clause = 0, False, [], clause + 1
             aside = aside or entry.aside
