@@ -68,6 +68,7 @@ e2e: install-dev
 bench: install-dev
 	$(PY) bench/comparison.py
 	$(PY) bench/reports.py
+	$(PY) bench/matching.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

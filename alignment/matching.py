@@ -1,23 +1,43 @@
-"""Suggest which client goal and therapist goal mean the same thing, and say why in plain words.
+"""Suggest which client goal and therapist goal mean the same thing, or pull in opposite directions.
 
-Pure Python (no ORM, no Django): a title becomes weighted concepts from the hand-kept lexicon
-plus its leftover content words; two goals are compared by cosine over those, and the life area
-nudges the result. Only a person links goals; this module only suggests.
+Pure Python (no ORM, no Django): a title becomes weighted concepts from the vocabulary in
+lexicon.toml plus its leftover content words, each with the way the goal pulls on it (less, more,
+or unsaid) read from words like "stop", "never", "more", "every day". Two goals are compared by
+cosine over the concepts; the life area nudges the result. Only a person links goals: this module
+only suggests.
+
+- similarity() is a score of sameness: an opposed pair scores below SUGGESTION_THRESHOLD.
+- relation() says "same", "opposed" or ""; explain_relation() says why in a few words.
 """
 
 import math
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from alignment.lexicon import CONCEPTS, FILLER_PHRASES, SETTING, STOP_WORDS
+from alignment.lexicon import SETTINGS, stem
+from alignment.reading import Profile, profile
 
-# Any value from about 0.38 to 0.6 separates shared/data/goal_pairs_dev.csv; 0.42 stays clear of
-# its matches and also suits the hand-made pairs in tests/alignment/test_matching.py.
+__all__ = [
+    "SUGGESTION_THRESHOLD",
+    "GoalLike",
+    "Suggestion",
+    "explain",
+    "explain_relation",
+    "relation",
+    "similarity",
+    "stem",
+    "suggest_pairs",
+]
+
+# 0.42 sits in a flat stretch (about 0.36 to 0.45) of precision and recall on the dev and tuning
+# pairs in tests/data, clear of the dev file's matches.
 SUGGESTION_THRESHOLD = 0.42
+# Two goals about the same thing that pull apart are not the same: their sameness is scaled down
+# so far that it always stays below the threshold.
+OPPOSED_FACTOR = 0.4
+# An opposed pair must share enough of a topic to be worth talking through.
+OPPOSED_MIN_TOPIC = 0.2
 
 # The area is a hint, not evidence: at most this share of the score, and only once the titles
 # share something, so the area alone can never make a suggestion.
@@ -39,29 +59,9 @@ UNSURE_AREA = "other"
 # person or place ("arguing with my husband" / "conflict with my boss") is a different goal.
 SETTING_ONLY_FACTOR = 0.5
 OTHER_SETTING_FACTOR = 0.35
-# "My relationship" could be with anyone, so it never contradicts a named person.
-ANY_PERSON = "relationships"
-# A broader concept reached through a narrower one ("panic" -> "anxiety") counts this much.
-BROADER_CREDIT = 0.5
-# A content word the lexicon does not know ("thesis", "audition"): weaker than a known concept,
-# because shared rare words are good evidence but shared common ones are not.
-UNKNOWN_WORD_WEIGHT = 0.6
+DIFFERENT_THINGS_SHARE = 0.25
+DIFFERENT_THINGS_FACTOR = 0.6
 MAX_REASONS = 3
-# Titles are at most 200 characters; the cap only bounds work on hostile input.
-MAX_TITLE_CHARS = 1000
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_TAG = re.compile(r"<[^>]*>")
-_SUFFIXES = ("ness", "ment", "ation", "ity", "ing", "ful", "ed")
-
-
-_SETTINGS = frozenset(name for name, (weight, _, _) in CONCEPTS.items() if weight == SETTING)
-
-
-class _Profile(NamedTuple):
-    weights: dict[str, float]  # concept or "word:<stem>" -> weight
-    words: dict[str, dict[str, str]]  # same keys -> {stemmed term: words as written}
-    places: frozenset[str]  # settings named outright, with their broader settings
 
 
 class GoalLike(Protocol):
@@ -76,113 +76,7 @@ class Suggestion:
     therapist_goal_id: int
     score: float
     reason: str
-
-
-def stem(word: str) -> str:
-    """Strip common English endings so "worries", "worried" and "worrying" meet at "worry"."""
-    if len(word) <= 3:
-        return word
-    if word.endswith(("ies", "ied")) and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    # Two passes so "meaningful" and "meaning" both reach "mean".
-    for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                # "stopping" -> "stop", but "falling" and "stressed" keep their double letter.
-                if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in "lsz":
-                    word = word[:-1]
-                break
-        else:
-            break
-    if word.endswith("i"):
-        word = word[:-1] + "y"
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    # "motivate", "motivated" and "motivation" should meet.
-    if word.endswith("at") and len(word) > 5:
-        word = word[:-2]
-    return word
-
-
-def _fold(raw: str) -> str:
-    text = unicodedata.normalize("NFKD", raw.replace("’", "'")).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text.replace("'", "")
-
-
-def _build_index() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
-    index: dict[tuple[str, ...], tuple[str, ...]] = {}
-    entries = [(name, terms) for name, (_, _, terms) in CONCEPTS.items()]
-    entries.append(("", FILLER_PHRASES))
-    for name, terms in entries:
-        for term in terms.split(";"):
-            key = tuple(stem(_fold(word)) for word in term.split())
-            if key:
-                concepts = index.setdefault(key, ())
-                if name and name not in concepts:
-                    index[key] = (*concepts, name)
-    return index, max(len(key) for key in index)
-
-
-_INDEX, _LONGEST_TERM = _build_index()
-
-
-def _broader(name: str) -> Iterable[tuple[str, int]]:
-    seen, frontier, depth = {name}, [name], 0
-    while frontier:
-        depth += 1
-        frontier = [p for n in frontier for p in CONCEPTS[n][1] if p not in seen]
-        seen.update(frontier)
-        yield from ((p, depth) for p in frontier)
-
-
-@lru_cache(maxsize=2048)
-def _profile(title: str) -> _Profile:
-    """Weighted concepts and content words of a title, with the words that produced each."""
-    text = _TAG.sub(lambda m: " " * len(m.group()), title[:MAX_TITLE_CHARS])
-    found = [(m, _fold(m.group())) for m in _WORD.finditer(text)]
-    stems = [stem(folded) for _, folded in found]
-    weights: dict[str, float] = {}
-    words: dict[str, dict[str, str]] = {}
-    places: set[str] = set()
-
-    def add(node: str, weight: float, key: str, surface: str) -> None:
-        weights[node] = max(weights.get(node, 0.0), weight)
-        words.setdefault(node, {}).setdefault(key, surface)
-
-    i = 0
-    while i < len(found):
-        # Longest phrase first, so "hard on myself" wins over "hard" and "cut down" over "down".
-        for length in range(min(_LONGEST_TERM, len(found) - i), 0, -1):
-            key = tuple(stems[i : i + length])
-            if key in _INDEX:
-                start, end = found[i][0].start(), found[i + length - 1][0].end()
-                surface = " ".join(text[start:end].lower().split())
-                for name in _INDEX[key]:
-                    weight = CONCEPTS[name][0]
-                    add(name, weight, " ".join(key), surface)
-                    for parent, depth in _broader(name):
-                        credit = CONCEPTS[parent][0] * BROADER_CREDIT**depth
-                        add(parent, credit, " ".join(key), surface)
-                        if name in _SETTINGS and parent in _SETTINGS:
-                            places.add(parent)
-                    if name in _SETTINGS:
-                        places.add(name)
-                i += length
-                break
-        else:
-            folded, stemmed = found[i][1], stems[i]
-            if len(folded) > 1 and folded not in STOP_WORDS and stemmed not in STOP_WORDS:
-                add("word:" + stemmed, UNKNOWN_WORD_WEIGHT, stemmed, found[i][0].group().lower())
-            i += 1
-    return _Profile(weights, words, frozenset(places - {ANY_PERSON}))
+    relation: str = "same"  # "same" or "opposed"
 
 
 def _area_score(area_a: str, area_b: str) -> float:
@@ -193,34 +87,122 @@ def _area_score(area_a: str, area_b: str) -> float:
     return 0.5 if frozenset((area_a, area_b)) in RELATED_AREAS else 0.0
 
 
-def _content_score(a: _Profile, b: _Profile) -> float:
-    # Cosine over weighted concepts; fsum keeps it bit-for-bit symmetric.
+def _content_score(a: Profile, b: Profile) -> tuple[float, float]:
+    """(sameness, shared topic): cosine over weighted concepts, discounted where the goals are
+    about different people, places or things; the topic alone ignores the things."""
+    # fsum keeps it bit-for-bit symmetric.
     shared = a.weights.keys() & b.weights.keys()
     if not shared:
-        return 0.0
+        return 0.0, 0.0
     dot = math.fsum(a.weights[n] * b.weights[n] for n in shared)
     norm_a = math.sqrt(math.fsum(w * w for w in a.weights.values()))
     norm_b = math.sqrt(math.fsum(w * w for w in b.weights.values()))
-    score = min(1.0, dot / (norm_a * norm_b))
-    if shared <= _SETTINGS:
-        score *= SETTING_ONLY_FACTOR
+    topic = min(1.0, dot / (norm_a * norm_b))
+    if shared <= SETTINGS:
+        topic *= SETTING_ONLY_FACTOR
     elif a.places and b.places and not a.places & b.places:
-        score *= OTHER_SETTING_FACTOR
-    return score
+        topic *= OTHER_SETTING_FACTOR
+    # Each goal has a good part the other lacks: the same feeling about different things
+    # ("guilty about my divorce" / "guilty about eating") is a different goal.
+    # When or why a goal is wanted ("so I can keep going") is not a different thing.
+    if min(_own_share(a, shared), _own_share(b, shared)) > DIFFERENT_THINGS_SHARE:
+        return topic * DIFFERENT_THINGS_FACTOR, topic
+    return topic, topic
+
+
+def _own_share(p: Profile, shared: set[str]) -> float:
+    """The share of a goal's weight that the other goal lacks, leaving out when and why."""
+    mine = [w * w for n, w in p.weights.items() if n not in shared and n not in p.aside]
+    total = math.fsum(mine) + math.fsum(p.weights[n] ** 2 for n in shared)
+    return math.fsum(mine) / total if total else 0.0
+
+
+def _way_on(node: str, this: Profile, other: Profile) -> int:
+    """The way a goal pulls on a shared topic: said outright, or, when it names the other end of
+    what the other goal pulls on ("slow down" against "keep busy every minute"), that end."""
+    if node in this.pulls:
+        return this.pulls[node]
+    if node in this.direct and node in other.pulls and this.poles[node] != other.poles[node]:
+        return this.poles[node]
+    return 0
+
+
+def _pulling_apart(a: Profile, b: Profile) -> list[str]:
+    """Shared topics the two goals pull in opposite directions, strongest first; [] if they agree
+    at least as much as they disagree."""
+    against, along = [], 0.0
+    for node in a.weights.keys() & b.weights.keys():
+        way_a, way_b = _way_on(node, a, b), _way_on(node, b, a)
+        strength = a.weights[node] * b.weights[node]
+        if way_a * way_b > 0:
+            along += strength
+        elif way_a * way_b < 0:
+            against.append((strength, node))
+    if sum(s for s, _ in against) <= along:
+        return []
+    return [node for _, node in sorted(against, key=lambda item: (-item[0], item[1]))]
+
+
+def _judge(title_a: str, area_a: str, title_b: str, area_b: str) -> tuple[str, float, str]:
+    """(relation, sameness score, reason) for two goals."""
+    a, b = profile(title_a or ""), profile(title_b or "")
+    content, topic = _content_score(a, b)
+    if topic == 0.0:
+        return "", 0.0, ""
+    area = _area_score(area_a or "", area_b or "")
+    score = round((1 - AREA_WEIGHT) * content + AREA_WEIGHT * area, 4)
+    apart = _pulling_apart(a, b)
+    if apart:
+        kind = "opposed" if topic >= OPPOSED_MIN_TOPIC else ""
+        return kind, round(score * OPPOSED_FACTOR, 4), _opposed_reason(a, b, apart[0])
+    return ("same" if score >= SUGGESTION_THRESHOLD else ""), score, ""
+
+
+def _way(pull: int, topic: str) -> str:
+    if pull > 0:
+        return "more"
+    # "fewer nights out", but "less alcohol".
+    plural = any(w.endswith("s") and not w.endswith(("ss", "us", "is")) for w in topic.split())
+    return "fewer" if plural else "less"
+
+
+def _opposed_reason(a: Profile, b: Profile, node: str) -> str:
+    said_a, said_b = a.words[node], b.words[node]
+    common = sorted(said_a.keys() & said_b.keys())
+    if common:
+        topic = said_a[common[0]]
+    else:
+        topic = f"{next(iter(said_a.values()))} ≈ {next(iter(said_b.values()))}"
+    way_a, way_b = _way_on(node, a, b), _way_on(node, b, a)
+    return f"{topic}: {_way(way_a, topic)} ↔ {_way(way_b, topic)}"
 
 
 def similarity(title_a: str, area_a: str, title_b: str, area_b: str) -> float:
-    """How likely two goals mean the same thing, from 0 to 1; blank titles score 0."""
-    content = _content_score(_profile(title_a or ""), _profile(title_b or ""))
-    if content == 0.0:
-        return 0.0
-    area = _area_score(area_a or "", area_b or "")
-    return round((1 - AREA_WEIGHT) * content + AREA_WEIGHT * area, 4)
+    """How likely two goals mean the same thing, from 0 to 1; blank titles score 0, and goals
+    that pull in opposite directions score below SUGGESTION_THRESHOLD."""
+    return _judge(title_a, area_a, title_b, area_b)[1]
+
+
+def relation(client_title: str, client_area: str, therapist_title: str, therapist_area: str) -> str:
+    """ "same" (they mean the same thing), "opposed" (about the same thing, pulling in opposite
+    directions) or "" (neither, as far as the words tell)."""
+    return _judge(client_title, client_area, therapist_title, therapist_area)[0]
+
+
+def explain_relation(
+    client_title: str, client_area: str, therapist_title: str, therapist_area: str
+) -> str:
+    """Why relation() said what it said, in the goals' own words: "exams ≈ test" for a same pair,
+    "nights out: more ↔ fewer" for an opposed one (client's way first)."""
+    kind, _, reason = _judge(client_title, client_area, therapist_title, therapist_area)
+    if kind == "opposed":
+        return reason
+    return explain(client_title, client_area, therapist_title, therapist_area)
 
 
 def explain(title_a: str, area_a: str, title_b: str, area_b: str) -> str:
     """A short reason for the similarity in words found in the titles, e.g. "exams ≈ test"."""
-    a, b = _profile(title_a or ""), _profile(title_b or "")
+    a, b = profile(title_a or ""), profile(title_b or "")
     reasons: list[str] = []
     shown: set[str] = set()
     by_strength = sorted(
@@ -257,26 +239,32 @@ def suggest_pairs(
     linked_client_ids: Iterable[int] = (),
     linked_therapist_ids: Iterable[int] = (),
 ) -> list[Suggestion]:
-    """Likely pairs among unlinked goals, best first, each goal suggested at most once."""
+    """Likely pairs among unlinked goals, each goal suggested at most once: pairs that mean the
+    same thing (relation "same") and pairs about the same thing that pull in opposite directions
+    ("opposed"). Best first: a same pair by its score, an opposed one by how much topic it shares
+    (its score, a sameness, stays below the threshold)."""
     skip_client, skip_therapist = set(linked_client_ids), set(linked_therapist_ids)
     clients = [g for g in client_goals if g.id not in skip_client]
     therapists = [g for g in therapist_goals if g.id not in skip_therapist]
     candidates = []
     for c in clients:
         for t in therapists:
-            score = similarity(c.title, c.area, t.title, t.area)
-            if score >= SUGGESTION_THRESHOLD:
-                candidates.append((score, c, t))
+            kind, score, reason = _judge(c.title, c.area, t.title, t.area)
+            if kind:
+                # An opposed pair ranks by how much of a topic the two share, not by sameness.
+                rank = score / OPPOSED_FACTOR if kind == "opposed" else score
+                candidates.append((rank, score, kind, reason, c, t))
     # Greedy: the strongest pair claims both goals, so a weaker rival is not offered too.
-    candidates.sort(key=lambda item: (-item[0], item[1].id, item[2].id))
+    candidates.sort(key=lambda item: (-item[0], item[4].id, item[5].id))
     used_client: set[int] = set()
     used_therapist: set[int] = set()
     suggestions = []
-    for score, c, t in candidates:
+    for _, score, kind, reason, c, t in candidates:
         if c.id in used_client or t.id in used_therapist:
             continue
         used_client.add(c.id)
         used_therapist.add(t.id)
-        reason = explain(c.title, c.area, t.title, t.area)
-        suggestions.append(Suggestion(c.id, t.id, score, reason))
+        if kind == "same":
+            reason = explain(c.title, c.area, t.title, t.area)
+        suggestions.append(Suggestion(c.id, t.id, score, reason, kind))
     return suggestions
