@@ -1,5 +1,7 @@
 """Clinics, people and who is whose therapist."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -40,8 +42,9 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
-        # Email is case-insensitive: "Maya@Example.com" signs in as "maya@example.com".
-        return self.get(email__iexact=email)
+        # Stored addresses are normalised, so an exact match on the normalised input is the
+        # whole lookup: no database collation decides which letters count as the same.
+        return self.get(email=normalize_email(email))
 
     def create_user(self, email, password=None, **fields):
         if not email:
@@ -57,8 +60,13 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
 
 def normalize_email(email):
-    """Lower-case the whole address so that one person has one account whatever they type."""
-    return (email or "").strip().lower()
+    """The one form of an address that is stored, looked up and counted for sign-in limits.
+
+    NFKC folds look-alike compatibility characters ("ſ" becomes "s"), casefold folds letter case
+    the same way in Python everywhere, so "Maya@Example.com" is "maya@example.com" while a
+    different letter such as the dotless "ı" stays a different address.
+    """
+    return unicodedata.normalize("NFKC", (email or "").strip()).casefold()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -107,6 +115,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self):
         super().clean()
         self.email = normalize_email(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name
@@ -266,6 +278,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def status(self):

@@ -1,12 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import invitation_views, views
+from accounts import invitation_views, password_views, views
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    # The emailed, single-use link: open to anyone holding the token.
-    path("invite/<str:token>/", invitation_views.invitation_accept, name="invitation_accept"),
+    # The emailed, single-use link: open to anyone holding the token, which it moves into the
+    # session before showing the form at an address without it.
+    path("invite/accept/", invitation_views.invitation_accept, name="invitation_accept"),
+    path("invite/<str:token>/", invitation_views.invitation_open, name="invitation_open"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
@@ -14,7 +16,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/", password_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -22,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        password_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

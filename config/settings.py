@@ -126,12 +126,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Login throttling: 5 failures per account, then a 15-minute cool-off, never a permanent lock.
+# Sign-in limits, designed so that nobody elsewhere can keep a person out (README, "Sign-in
+# limits"):
+# - django-axes: 5 failures for one account from one address pause that pair for 15 minutes.
+#   A stranger's failures lock only the stranger's own address out of that account.
+# - RATE_LIMITS["signin_account"]: a wider limit per account from all addresses together, to
+#   slow a guesser spread over many addresses. An address whose pair is already paused adds
+#   nothing to it, so one address alone can never reach it.
+# - RATE_LIMITS["signin_ip"]: failures from one address over all accounts, so one address
+#   cannot try a password on many accounts.
+# A completed password reset clears every lock on the account; a sign-in clears its count.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 warns that rotating user agents or cookies bypasses limits; with the account as the
-# only parameter, neither does, and a shared clinic IP cannot lock out everyone's account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# axes.W006 warns that rotating user agents or cookies bypasses limits; neither is a parameter
+# here, and the per-account and per-address limits above catch rotating addresses.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
@@ -140,6 +149,34 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+
+# Rate limits (accounts/throttle.py): name -> (attempts, seconds), counted per window in the
+# cache below. "_user" limits count one signed-in person, "_ip" ones one network address (a
+# clinic behind one address shares it, so those are wider).
+RATE_LIMITS = {
+    "signin_account": (30, 60 * 60),
+    "signin_ip": (40, 60 * 60),
+    "password_reset_ip": (10, 60 * 60),
+    "password_reset_email": (3, 60 * 60),
+    "invitation_user": (30, 60 * 60),
+    "invitation_ip": (60, 60 * 60),
+    "comment_user": (30, 10 * 60),
+    "comment_ip": (120, 10 * 60),
+    "proposal_user": (30, 10 * 60),
+    "proposal_ip": (120, 10 * 60),
+    "label_user": (30, 10 * 60),
+    "label_ip": (120, 10 * 60),
+}
+
+# The database cache: every app server sees the same rate-limit counts through PostgreSQL,
+# with no other service to run. `manage.py createcachetable` creates its table (make run and
+# make serve do; the test database gets it automatically).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "samepage_cache",
+    }
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
