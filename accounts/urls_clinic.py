@@ -3,6 +3,7 @@
 from django.urls import path
 
 from accounts import clinic_views, invitation_views
+from accounts.throttle import rate_limited
 
 urlpatterns = [
     path("people/", clinic_views.people, name="clinic_people"),
@@ -23,10 +24,11 @@ urlpatterns = [
         clinic_views.person_admin_role,
         name="clinic_person_admin_role",
     ),
-    path("invite/", invitation_views.invite, name="clinic_invite"),
+    # Each invitation sends an email: limited per admin and per address (settings.RATE_LIMITS).
+    path("invite/", rate_limited("invitation")(invitation_views.invite), name="clinic_invite"),
     path(
         "invitations/<int:invitation_id>/resend/",
-        invitation_views.invitation_resend,
+        rate_limited("invitation")(invitation_views.invitation_resend),
         name="clinic_invitation_resend",
     ),
     path(
