@@ -1,4 +1,4 @@
-"""Session lifetime and per-clinic time zone."""
+"""Session lifetime, per-clinic time zone, and the headers of private pages."""
 
 import time
 import zoneinfo
@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 STARTED_KEY = "samepage_started_at"
@@ -56,3 +57,41 @@ class ClinicTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+# No page of SamePage uses these browser features; refusing them limits what injected or
+# framed content could ever do.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+    )
+)
+
+
+class PrivatePageHeadersMiddleware:
+    """Keep signed-in pages out of every cache, and switch off unused browser features.
+
+    Everything a signed-in person sees may hold clinical text (goals, labels, comments, reports
+    and their CSV), so none of it may stay in a shared computer's browser cache or a proxy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -143,6 +143,13 @@ class User(AbstractBaseUser, PermissionsMixin):
             algorithm="sha256",
         ).hexdigest()
 
+    @property
+    def email_name(self):
+        """The name as emails show it: trimmed of control characters and of excess length."""
+        from accounts.text import name_for_email
+
+        return name_for_email(self.full_name)
+
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
