@@ -1,6 +1,7 @@
 """Clinics, people and who is whose therapist."""
 
 import unicodedata
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -25,6 +26,10 @@ class Clinic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# How long a client's home page mentions that their therapist changed.
+THERAPIST_CHANGE_SHOWN_FOR = timedelta(days=30)
 
 
 class UserQuerySet(models.QuerySet):
@@ -164,6 +169,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_clinic_admin:
             names.append(_("clinic admin"))
         return names
+
+    @property
+    def recent_therapist_change(self):
+        """The current assignment, if it replaced another in the last 30 days, else None.
+
+        Its `previous_therapist` is set, so the client's home page can say who before whom.
+        """
+        latest = list(
+            self.assignments_as_client.select_related("therapist", "assigned_by").order_by(
+                "-started_at"
+            )[:2]
+        )
+        if len(latest) < 2 or latest[0].ended_at is not None:
+            return None
+        if latest[0].started_at < timezone.now() - THERAPIST_CHANGE_SHOWN_FOR:
+            return None
+        latest[0].previous_therapist = latest[1].therapist
+        return latest[0]
 
     @property
     def current_therapist(self):
