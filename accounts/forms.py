@@ -32,3 +32,16 @@ class EmailPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         users = User._default_manager.filter(email=normalize_email(email), is_active=True)
         return (user for user in users if user.has_usable_password())
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )

@@ -1,12 +1,14 @@
-"""Session lifetime, per-clinic time zone, and the headers of private pages."""
+"""Session lifetime, per-clinic time zone, the two-factor gate and private-page headers."""
 
 import time
 import zoneinfo
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -95,3 +97,41 @@ class PrivatePageHeadersMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+# What a signed-in person who still owes a second factor may reach.
+VERIFY_PAGES = {"two_factor_verify", "logout"}
+ENROL_PAGES = {"two_factor_setup", "logout"}
+
+
+class TwoFactorGateMiddleware:
+    """Until the second factor is given, nothing else: not a page, not a form, not /admin/.
+
+    Someone with an authenticator app is sent to type a code; someone whose role requires one
+    but has none is sent to set it up. Others (clients without it) pass.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from accounts import two_factor  # models are ready only after start-up
+
+        user = request.user
+        if user.is_authenticated and not user.is_verified():
+            if request.session.get(two_factor.SESSION_KEY):
+                target, allowed = "two_factor_verify", VERIFY_PAGES
+            elif two_factor.is_required(user):
+                target, allowed = "two_factor_setup", ENROL_PAGES
+            else:
+                return self.get_response(request)
+            if _url_name(request) not in allowed:
+                return redirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
+        return self.get_response(request)
+
+
+def _url_name(request):
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None

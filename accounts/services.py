@@ -19,6 +19,14 @@ from django.utils.translation import gettext as _
 
 from accounts import throttle
 from accounts.models import Assignment, Clinic, Invitation, User, normalize_email
+from accounts.two_factor import (  # noqa: F401  (account actions live in one namespace)
+    two_factor_disable,
+    two_factor_enrol_confirm,
+    two_factor_enrol_start,
+    two_factor_recovery_codes_renew,
+    two_factor_reset,
+    two_factor_verify,
+)
 
 INVITATION_VALID_FOR = timedelta(days=7)
 

@@ -1,9 +1,9 @@
-"""Count failed sign-ins for the wider limits; a successful sign-in or reset clears them."""
+"""Sign-in events: count failures for the wider limits, and note who owes a second factor."""
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from accounts import throttle
+from accounts import throttle, two_factor
 
 
 @receiver(user_login_failed)
@@ -21,3 +21,5 @@ def count_failed_signin(sender, credentials, request=None, **kwargs):
 @receiver(user_logged_in)
 def clear_on_signin(sender, user, request=None, **kwargs):
     throttle.signin_clear(user.email)
+    if request is not None and hasattr(request, "session"):
+        two_factor.remember_enrolment(request, two_factor.is_enrolled(user))

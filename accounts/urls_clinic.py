@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accounts import clinic_views, invitation_views
+from accounts import clinic_views, invitation_views, two_factor_views
 from accounts.throttle import rate_limited
 
 urlpatterns = [
@@ -25,6 +25,11 @@ urlpatterns = [
         name="clinic_person_admin_role",
     ),
     # Each invitation sends an email: limited per admin and per address (settings.RATE_LIMITS).
+    path(
+        "people/<int:person_id>/two-factor/reset/",
+        two_factor_views.person_reset,
+        name="clinic_person_two_factor_reset",
+    ),
     path("invite/", rate_limited("invitation")(invitation_views.invite), name="clinic_invite"),
     path(
         "invitations/<int:invitation_id>/resend/",

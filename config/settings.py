@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "alignment",
 ]
@@ -62,10 +65,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Before the session and two-factor redirects, so that those carry its headers too.
+    "accounts.middleware.PrivatePageHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.ClinicTimezoneMiddleware",
-    "accounts.middleware.PrivatePageHeadersMiddleware",
+    "accounts.middleware.TwoFactorGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a lockout into the lockout response.
     "axes.middleware.AxesMiddleware",
@@ -117,6 +123,13 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day: long enough to find the email, short if leaked
 
+# Two-factor sign-in (accounts/two_factor.py): an authenticator app plus ten recovery codes.
+# Required for therapists, clinic admins and the platform operator whenever DEBUG is off
+# (they set it up at their next sign-in and reach nothing else before); optional for clients,
+# and optional for everyone in the local demo (DEBUG on).
+TWO_FACTOR_REQUIRED = not DEBUG
+OTP_TOTP_ISSUER = "SamePage"
+
 # Sessions end after 30 minutes idle (the cookie is renewed on every request) and after
 # 12 hours at most (accounts.middleware.SessionLifetimeMiddleware).
 SESSION_IDLE_TIMEOUT = 30 * 60
@@ -167,6 +180,8 @@ RATE_LIMITS = {
     "proposal_ip": (120, 10 * 60),
     "label_user": (30, 10 * 60),
     "label_ip": (120, 10 * 60),
+    # Wrong second-factor codes of one signed-in person (django-otp also slows each device).
+    "two_factor_user": (10, 15 * 60),
 }
 
 # The database cache: every app server sees the same rate-limit counts through PostgreSQL,
