@@ -19,10 +19,22 @@ from accounts.models import normalize_email
 
 
 def client_ip(request):
-    """The visitor's address as the sign-in limits see it (DJANGO_PROXY_COUNT is honoured)."""
-    from axes.helpers import get_client_ip_address  # axes reads settings when imported
+    """The visitor's network address, for every limit here and for django-axes.
 
-    return get_client_ip_address(request) or "unknown"
+    Behind PROXY_COUNT trusted proxies, each of which appends the address it saw to
+    X-Forwarded-For, the visitor is that many entries from the end; anything before was written
+    by the visitor and is not believed. Without proxies it is the connection's own address.
+    """
+    proxies = settings.PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _window(name):

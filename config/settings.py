@@ -162,7 +162,10 @@ AXES_RESET_ON_SUCCESS = True
 # Failures during a lockout must not extend it, or a stranger could keep an account locked.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+# Trusted proxies in front (README, DJANGO_PROXY_COUNT): every limit, axes' included, reads the
+# visitor's address through accounts.throttle.client_ip.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
 
 # Rate limits (accounts/throttle.py): name -> (attempts, seconds), counted per window in the
 # cache below. "_user" limits count one signed-in person, "_ip" ones one network address (a
@@ -279,7 +282,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes logs every sign-in with the request path, which for an invitation holds its
-    # one-time token: keep only its warnings.
+    # django-axes logs every sign-in with the request path and address: keep only its warnings.
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -169,3 +169,28 @@ def test_completed_password_reset_lifts_the_lock(client, sam, mailoutbox, limits
     response = sign_in(client, "sam@example.com", "a-fresh-long-password-5", ip=HOME_IP)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(sam.pk)
+
+
+def test_behind_a_proxy_the_visitor_address_is_the_one_the_proxy_saw(client, sam, settings):
+    settings.PROXY_COUNT = 1
+
+    def attempt(forwarded):
+        return client.post(
+            LOGIN,
+            {"username": "sam@example.com", "password": "wrong-password"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    # The attacker writes a different address before the proxy's each time: still one address.
+    for number in range(5):
+        attempt(f"192.0.2.{number}, {ATTACKER}")
+    assert attempt(f"192.0.2.99, {ATTACKER}").status_code == 429
+    # Someone else behind the same proxy is not locked out.
+    response = client.post(
+        LOGIN,
+        {"username": "sam@example.com", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=HOME_IP,
+    )
+    assert response.status_code == 302
