@@ -14,7 +14,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         # Counted on the typed address whether or not it has an account, so the limit itself
         # says nothing about who has one.
         limits = [
-            ("password_reset_ip", throttle.client_ip(self.request)),
+            ("password_reset_ip", throttle.client_ip(self.request) or "unknown"),
             ("password_reset_email", normalize_email(form.cleaned_data["email"])),
         ]
         wait = max(throttle.wait_seconds(name, ident) for name, ident in limits)

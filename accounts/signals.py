@@ -13,7 +13,7 @@ def count_failed_signin(sender, credentials, request=None, **kwargs):
     # A pair (account, address) already locked by django-axes adds nothing to the account's
     # wider count: one attacker's address alone can then never lock the account for everyone.
     if getattr(request, "axes_locked_out", False):
-        throttle.count("signin_ip", throttle.client_ip(request))
+        throttle.signin_ip_failed(request)
         return
     throttle.signin_failed(request, credentials.get("username", ""))
 

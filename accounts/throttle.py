@@ -7,6 +7,7 @@ holds no email address. With the database cache every app server sees the same c
 
 import functools
 import hashlib
+import ipaddress
 import math
 import time
 
@@ -19,7 +20,7 @@ from accounts.models import normalize_email
 
 
 def client_ip(request):
-    """The visitor's network address, for every limit here and for django-axes.
+    """The visitor's network address, for every limit here and for django-axes (or None).
 
     Behind PROXY_COUNT trusted proxies, each of which appends the address it saw to
     X-Forwarded-For, the visitor is that many entries from the end; anything before was written
@@ -32,9 +33,22 @@ def client_ip(request):
             for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
             if part.strip()
         ]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _is_address(forwarded[-proxies]):
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    address = request.META.get("REMOTE_ADDR")
+    return address if _is_address(address) else None
+
+
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text or "")
+    except ValueError:
+        return False
+    return True
+
+
+def _ip(request):
+    return client_ip(request) or "unknown"
 
 
 def _window(name):
@@ -99,7 +113,7 @@ def rate_limited(action):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method == "POST":
-                idents = [(f"{action}_ip", client_ip(request))]
+                idents = [(f"{action}_ip", _ip(request))]
                 if request.user.is_authenticated:
                     idents.insert(0, (f"{action}_user", str(request.user.pk)))
                 wait = max(wait_seconds(name, ident) for name, ident in idents)
@@ -120,13 +134,17 @@ def rate_limited(action):
 def signin_wait(request, email):
     """Seconds before this address or this account may try to sign in again (0 = now)."""
     return max(
-        wait_seconds("signin_ip", client_ip(request)),
+        wait_seconds("signin_ip", _ip(request)),
         wait_seconds("signin_account", normalize_email(email)),
     )
 
 
+def signin_ip_failed(request):
+    count("signin_ip", _ip(request))
+
+
 def signin_failed(request, email):
-    count("signin_ip", client_ip(request))
+    count("signin_ip", _ip(request))
     count("signin_account", normalize_email(email))
 
 

@@ -27,11 +27,12 @@ def test_notification_shows_the_trimmed_names(
 
     therapist.full_name = "Dr. Chen\nReply with your password"
     therapist.save()
-    client_user.full_name = "Maya\u202e Rivera" + "x" * 200
+    client_user.full_name = "Maya\u202e Rivera" + "x" * 130
     client_user.save()
     with django_capture_on_commit_callbacks(execute=True):
         services.round_open(therapist=therapist, client_user=client_user, title="Intake")
     body = mailoutbox[0].body
     assert "Dr. Chen Reply with your password opened a new round" in body
     assert "\u202e" not in body
-    assert max(len(line) for line in body.splitlines()) < 200
+    greeting = body.splitlines()[0]
+    assert greeting == "Hello Maya Rivera" + "x" * 48 + "…,"
