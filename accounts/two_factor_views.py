@@ -37,6 +37,7 @@ def setup(request):
         return redirect("two_factor_verify")
     device = services.two_factor_enrol_start(user=request.user)
     form = TwoFactorCodeForm(request.POST or None)
+    form.fields["code"].help_text = _("The 6-digit code the app shows now for SamePage.")
     if request.method == "POST" and form.is_valid():
         codes = services.two_factor_enrol_confirm(
             user=request.user, device=device, code=form.cleaned_data["code"]
