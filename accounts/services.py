@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import throttle
+from accounts.emails import send_assignment_emails
 from accounts.models import Assignment, Clinic, Invitation, User, normalize_email
 from accounts.two_factor import (  # noqa: F401  (account actions live in one namespace)
     two_factor_disable,
@@ -221,48 +222,12 @@ def assignment_change(*, client_user, therapist, changed_by):
         assignment = Assignment.objects.create(
             client_user=client_user, therapist=therapist, started_at=now, assigned_by=changed_by
         )
-        _send_assignment_emails(
+        send_assignment_emails(
             client_user=client_user,
             previous=current.therapist if current is not None else None,
             therapist=therapist,
         )
     return assignment
-
-
-def _send_assignment_emails(*, client_user, previous, therapist):
-    """Tell the client and both therapists, so nobody is moved without knowing (names only)."""
-    link = settings.SITE_URL + reverse("home")
-    names = {"client": client_user.email_name, "therapist": therapist.email_name}
-    if previous is not None:
-        names["previous"] = previous.email_name
-        to_client = _("Your therapist in SamePage is now %(therapist)s (before: %(previous)s).")
-    else:
-        to_client = _("Your therapist in SamePage is now %(therapist)s.")
-    messages = [
-        (client_user, _("SamePage: your therapist changed"), to_client % names),
-        (
-            therapist,
-            _("SamePage: a client was assigned to you"),
-            _("%(client)s is now assigned to you as a client.") % names,
-        ),
-    ]
-    if previous is not None:
-        messages.append(
-            (
-                previous,
-                _("SamePage: a client was assigned to another therapist"),
-                _("%(client)s is now assigned to another therapist, %(therapist)s.") % names,
-            )
-        )
-
-    def send():
-        for person, subject, what_happened in messages:
-            if person.is_active:
-                context = {"name": person.email_name, "what_happened": what_happened, "link": link}
-                body = render_to_string("accounts/email/assignment_changed.txt", context)
-                send_mail(str(subject), body, None, [person.email])
-
-    transaction.on_commit(send)
 
 
 # Deactivation --------------------------------------------------------------------------------
