@@ -36,6 +36,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
 	@echo
 	@echo "SamePage is starting on http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
@@ -49,6 +50,7 @@ serve: install
 		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-$(HOST),localhost}" DJANGO_INSECURE_HTTP=1 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py migrate --no-input && \
+	$(PY) manage.py createcachetable && \
 	echo "SamePage (production settings, plain HTTP) on http://$(HOST):$(PORT)/" && \
 	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket \
 		--access-logfile -

@@ -25,6 +25,10 @@ LABELS = {
     "user_deactivated": _("account deactivated"),
     "user_reactivated": _("account reactivated"),
     "role_changed": _("role changed"),
+    "mfa_enrolled": _("two-factor sign-in set up"),
+    "mfa_recovery_codes_renewed": _("new recovery codes"),
+    "mfa_disabled": _("two-factor sign-in turned off"),
+    "mfa_reset": _("two-factor sign-in reset by the clinic"),
 }
 DETAILS = {
     "clinic_admin_granted": _("made clinic admin"),

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import services
+from accounts import services, two_factor
 from accounts.access import admin_clinic, person_for_admin
 from accounts.clinic_forms import AssignmentForm, PeopleFilterForm
 from accounts.home import therapist_clients
@@ -41,6 +41,7 @@ def _render_person(request, person, assignment_form=None):
         "assignment_form": assignment_form,
         "caseload": therapist_clients(therapist=person) if person.is_therapist else None,
         "is_me": person.pk == request.user.pk,
+        "two_factor_on": two_factor.is_enrolled(person),
     }
     return render(request, "accounts/clinic_person.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from accounts.models import Assignment, Clinic, User
+from accounts.models import Assignment, Clinic, User, normalize_email
 
 DEMO_PASSWORD = "samepage-demo"  # noqa: S105 - printed on purpose; demo data refuses DEBUG off
 
@@ -40,7 +40,7 @@ def seed_accounts():
     }
     people = {}
     for email, full_name, roles, clinic_name in DEMO_PEOPLE:
-        user = User.objects.filter(email__iexact=email).first()
+        user = User.objects.filter(email=normalize_email(email)).first()
         if user is None:
             user = User.objects.create_user(
                 email, DEMO_PASSWORD, full_name=full_name, clinic=clinics[clinic_name], **roles

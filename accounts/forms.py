@@ -1,8 +1,10 @@
 """Sign-in forms with wording a client understands."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User, normalize_email
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -22,3 +24,24 @@ class EmailAuthenticationForm(AuthenticationForm):
             "That email address and password do not match an account. Check both and try again."
         ),
     }
+
+
+class EmailPasswordResetForm(PasswordResetForm):
+    """Finds the account by exact match on the normalised address, as sign-in does."""
+
+    def get_users(self, email):
+        users = User._default_manager.filter(email=normalize_email(email), is_active=True)
+        return (user for user in users if user.has_usable_password())
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )

@@ -85,16 +85,33 @@ def _link_not_usable(request, reason):
     return render(request, "accounts/invitation_unusable.html", {"reason": reason}, status=status)
 
 
+INVITATION_SESSION_KEY = "samepage_invitation_token"
+
+
+@never_cache
+def invitation_open(request, token):
+    """The emailed link: keep its token in the session and move to an address without it.
+
+    As Django's password reset does, so the token never stays in the address bar, the browser
+    history, a Referer header or the server's access log beyond this one request.
+    """
+    if services.invitation_find(token=token) is None:
+        return _link_not_usable(request, "unknown")
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("invitation_accept")
+
+
 @never_cache
 @sensitive_post_parameters("password1", "password2")
-def invitation_accept(request, token):
-    """The emailed link: choose a name and password, then arrive signed in at home."""
-    invitation = services.invitation_find(token=token)
+def invitation_accept(request):
+    """Choose a name and password, then arrive signed in at home."""
+    token = request.session.get(INVITATION_SESSION_KEY)
+    invitation = services.invitation_find(token=token) if token else None
     if invitation is None:
         return _link_not_usable(request, "unknown")
     if invitation.status != Invitation.Status.PENDING:
         return _link_not_usable(request, invitation.status)
-    if User.objects.filter(email__iexact=invitation.email).exists():
+    if User.objects.filter(email=invitation.email).exists():
         return _link_not_usable(request, "account_exists")
     form = InvitationAcceptForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
@@ -109,6 +126,7 @@ def invitation_accept(request, token):
         except services.ServiceError:
             return _link_not_usable(request, "account_exists")
         login(request, user, backend="accounts.backends.EmailBackend")
+        request.session.pop(INVITATION_SESSION_KEY, None)
         messages.success(request, _("Welcome to SamePage. Your account is ready."))
         return redirect("home")
     context = {"form": form, "invitation": invitation}

@@ -1,13 +1,16 @@
-"""Session lifetime and per-clinic time zone."""
+"""Session lifetime, per-clinic time zone, the two-factor gate and private-page headers."""
 
 import time
 import zoneinfo
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 STARTED_KEY = "samepage_started_at"
@@ -56,3 +59,79 @@ class ClinicTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+# No page of SamePage uses these browser features; refusing them limits what injected or
+# framed content could ever do.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+    )
+)
+
+
+class PrivatePageHeadersMiddleware:
+    """Keep signed-in pages out of every cache, and switch off unused browser features.
+
+    Everything a signed-in person sees may hold clinical text (goals, labels, comments, reports
+    and their CSV), so none of it may stay in a shared computer's browser cache or a proxy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
+
+
+# What a signed-in person who still owes a second factor may reach.
+VERIFY_PAGES = {"two_factor_verify", "logout"}
+ENROL_PAGES = {"two_factor_setup", "logout"}
+
+
+class TwoFactorGateMiddleware:
+    """Until the second factor is given, nothing else: not a page, not a form, not /admin/.
+
+    Someone with an authenticator app is sent to type a code; someone whose role requires one
+    but has none is sent to set it up. Others (clients without it) pass.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from accounts import two_factor  # models are ready only after start-up
+
+        user = request.user
+        if user.is_authenticated and not user.is_verified():
+            if request.session.get(two_factor.SESSION_KEY):
+                target, allowed = "two_factor_verify", VERIFY_PAGES
+            elif two_factor.is_required(user):
+                target, allowed = "two_factor_setup", ENROL_PAGES
+            else:
+                return self.get_response(request)
+            if _url_name(request) not in allowed:
+                return redirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
+        return self.get_response(request)
+
+
+def _url_name(request):
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None

@@ -1,5 +1,8 @@
 """Clinics, people and who is whose therapist."""
 
+import unicodedata
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -25,6 +28,10 @@ class Clinic(models.Model):
         return self.name
 
 
+# How long a client's home page mentions that their therapist changed.
+THERAPIST_CHANGE_SHOWN_FOR = timedelta(days=30)
+
+
 class UserQuerySet(models.QuerySet):
     def of_clinic(self, clinic):
         return self.filter(clinic=clinic)
@@ -40,8 +47,9 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
-        # Email is case-insensitive: "Maya@Example.com" signs in as "maya@example.com".
-        return self.get(email__iexact=email)
+        # Stored addresses are normalised, so an exact match on the normalised input is the
+        # whole lookup: no database collation decides which letters count as the same.
+        return self.get(email=normalize_email(email))
 
     def create_user(self, email, password=None, **fields):
         if not email:
@@ -57,8 +65,13 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
 
 def normalize_email(email):
-    """Lower-case the whole address so that one person has one account whatever they type."""
-    return (email or "").strip().lower()
+    """The one form of an address that is stored, looked up and counted for sign-in limits.
+
+    NFKC folds look-alike compatibility characters ("ſ" becomes "s"), casefold folds letter case
+    the same way in Python everywhere, so "Maya@Example.com" is "maya@example.com" while a
+    different letter such as the dotless "ı" stays a different address.
+    """
+    return unicodedata.normalize("NFKC", (email or "").strip()).casefold()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -115,6 +128,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = normalize_email(self.email)
 
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
+
     def get_full_name(self):
         return self.full_name
 
@@ -138,6 +155,13 @@ class User(AbstractBaseUser, PermissionsMixin):
             algorithm="sha256",
         ).hexdigest()
 
+    @property
+    def email_name(self):
+        """The name as emails show it: trimmed of control characters and of excess length."""
+        from accounts.text import name_for_email
+
+        return name_for_email(self.full_name)
+
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
@@ -152,6 +176,24 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_clinic_admin:
             names.append(_("clinic admin"))
         return names
+
+    @property
+    def recent_therapist_change(self):
+        """The current assignment, if it replaced another in the last 30 days, else None.
+
+        Its `previous_therapist` is set, so the client's home page can say who before whom.
+        """
+        latest = list(
+            self.assignments_as_client.select_related("therapist", "assigned_by").order_by(
+                "-started_at"
+            )[:2]
+        )
+        if len(latest) < 2 or latest[0].ended_at is not None:
+            return None
+        if latest[0].started_at < timezone.now() - THERAPIST_CHANGE_SHOWN_FOR:
+            return None
+        latest[0].previous_therapist = latest[1].therapist
+        return latest[0]
 
     @property
     def current_therapist(self):
@@ -273,6 +315,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def status(self):

@@ -17,9 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import throttle
 from accounts.audit_events import audit_invitation as _audit_invitation
 from accounts.audit_events import audit_person as _audit_person
+from accounts.emails import send_assignment_emails
 from accounts.models import Assignment, Clinic, Invitation, User, normalize_email
+from accounts.two_factor import (  # noqa: F401  (account actions live in one namespace)
+    two_factor_disable,
+    two_factor_enrol_confirm,
+    two_factor_enrol_start,
+    two_factor_recovery_codes_renew,
+    two_factor_reset,
+    two_factor_verify,
+)
 
 INVITATION_VALID_FOR = timedelta(days=7)
 
@@ -50,7 +60,7 @@ def token_hash(token):
 
 
 def invitation_link(token):
-    return settings.SITE_URL + reverse("invitation_accept", args=[token])
+    return settings.SITE_URL + reverse("invitation_open", args=[token])
 
 
 def _new_token(invitation):
@@ -91,14 +101,14 @@ def invitation_create(*, clinic, email, role, invited_by, therapist=None):
     if role != Invitation.Role.CLIENT:
         therapist = None
     _check_therapist(clinic=clinic, therapist=therapist)
-    if User.objects.filter(email__iexact=email).exists():
-        raise ServiceError(_("There is already an account with this email address."))
+    # Only this clinic's own people are checked: whether the address has an account in another
+    # clinic must not change the answer. Such an invitation is sent like any other, and its
+    # link then tells the invitee (who holds the mailbox) to sign in to the account they have.
+    if User.objects.filter(email=email, clinic=clinic).exists():
+        raise ServiceError(_("This person already has an account in your clinic."))
     with transaction.atomic():
         invitation = (
-            Invitation.objects.open()
-            .select_for_update()
-            .filter(clinic=clinic, email__iexact=email)
-            .first()
+            Invitation.objects.open().select_for_update().filter(clinic=clinic, email=email).first()
         )
         if invitation is not None and invitation.status == Invitation.Status.PENDING:
             raise InvitationAlreadyPending(invitation)
@@ -112,7 +122,7 @@ def invitation_create(*, clinic, email, role, invited_by, therapist=None):
         except IntegrityError:
             # The same form, posted twice at the same moment: the other request won.
             raise InvitationAlreadyPending(
-                Invitation.objects.open().get(clinic=clinic, email__iexact=email)
+                Invitation.objects.open().get(clinic=clinic, email=email)
             ) from None
         _send_invitation_email(email=email, token=token)
         _audit_invitation("invitation_sent", invitation)
@@ -160,7 +170,9 @@ def invitation_accept(*, invitation, full_name, password):
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != Invitation.Status.PENDING:
             raise InvitationNotUsable(invitation.status)
-        if User.objects.filter(email__iexact=invitation.email).exists():
+        # One address, one account: an address that has an account (here or in another
+        # clinic) never gets a second one, and the existing account is never moved or changed.
+        if User.objects.filter(email=invitation.email).exists():
             raise ServiceError(_("There is already an account with this email address."))
         user = User.objects.create_user(
             invitation.email,
@@ -217,7 +229,12 @@ def assignment_change(*, client_user, therapist, changed_by):
             client_user=client_user, therapist=therapist, started_at=now, assigned_by=changed_by
         )
         _audit_person("assignment_changed", client_user, actor=changed_by)
-        return assignment
+        send_assignment_emails(
+            client_user=client_user,
+            previous=current.therapist if current is not None else None,
+            therapist=therapist,
+        )
+    return assignment
 
 
 # Deactivation --------------------------------------------------------------------------------
@@ -281,3 +298,14 @@ def user_set_clinic_admin(*, user, is_clinic_admin):
         detail = "clinic_admin_granted" if is_clinic_admin else "clinic_admin_removed"
         _audit_person("role_changed", user, detail=detail)
     return user
+
+
+# Sign-in limits -------------------------------------------------------------------------------
+
+
+def signin_locks_clear(*, user):
+    """Lift every sign-in pause on this account (after a completed password reset)."""
+    from axes.utils import reset as axes_reset  # axes reads settings when imported
+
+    axes_reset(username=user.email)
+    throttle.signin_clear(user.email)

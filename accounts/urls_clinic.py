@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from accounts import activity_views, clinic_views, invitation_views
+from accounts import activity_views, clinic_views, invitation_views, two_factor_views
+from accounts.throttle import rate_limited
 
 urlpatterns = [
     path("people/", clinic_views.people, name="clinic_people"),
@@ -23,11 +24,17 @@ urlpatterns = [
         clinic_views.person_admin_role,
         name="clinic_person_admin_role",
     ),
-    path("invite/", invitation_views.invite, name="clinic_invite"),
+    # Each invitation sends an email: limited per admin and per address (settings.RATE_LIMITS).
+    path(
+        "people/<int:person_id>/two-factor/reset/",
+        two_factor_views.person_reset,
+        name="clinic_person_two_factor_reset",
+    ),
+    path("invite/", rate_limited("invitation")(invitation_views.invite), name="clinic_invite"),
     path("activity/", activity_views.clinic_activity, name="clinic_activity"),
     path(
         "invitations/<int:invitation_id>/resend/",
-        invitation_views.invitation_resend,
+        rate_limited("invitation")(invitation_views.invitation_resend),
         name="clinic_invitation_resend",
     ),
     path(

@@ -55,7 +55,7 @@ def notify(*, round_, recipient, event):
         "alignment/email/notification.txt",
         {
             "recipient": recipient,
-            "what_happened": WHAT_HAPPENED[event] % {"name": actor.full_name},
+            "what_happened": WHAT_HAPPENED[event] % {"name": actor.email_name},
             "link": settings.SITE_URL + reverse("round_detail", args=[round_.pk]),
         },
     )

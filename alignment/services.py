@@ -160,7 +160,9 @@ def goals_save(*, access, rows, version, submit=False):
         part.save(update_fields=["version", "updated_at"])
         if submit:
             _submit(round_, part, count=len(kept))
-        _touch(round_)
+            # Only a submission moves the round's last activity: before the reveal the other
+            # side may learn whether this side submitted, never when it worked on a draft.
+            _touch(round_)
     return part
 
 

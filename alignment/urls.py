@@ -1,6 +1,12 @@
 from django.urls import path
 
+from accounts.throttle import rate_limited
 from alignment.views import discussion, reports, rounds, seen
+
+# Writes that notify the other side are limited per person and per address (settings.RATE_LIMITS).
+label_create = rate_limited("label")(discussion.label_create)
+comment_create = rate_limited("comment")(discussion.comment_create)
+resolution_propose = rate_limited("proposal")(discussion.resolution_propose)
 
 urlpatterns = [
     path("new/<int:client_id>/", rounds.round_new, name="round_new"),
@@ -8,7 +14,7 @@ urlpatterns = [
     path("<int:round_id>/goals/", rounds.goals_save, name="goals_save"),
     path("<int:round_id>/withdraw/", rounds.submission_withdraw, name="submission_withdraw"),
     path("<int:round_id>/close/", rounds.round_close, name="round_close"),
-    path("<int:round_id>/goals/<int:goal_id>/label/", discussion.label_create, name="label_create"),
+    path("<int:round_id>/goals/<int:goal_id>/label/", label_create, name="label_create"),
     path(
         "<int:round_id>/labels/<int:label_id>/withdraw/",
         discussion.label_withdraw,
@@ -16,8 +22,8 @@ urlpatterns = [
     ),
     path("<int:round_id>/links/", discussion.link_create, name="link_create"),
     path("<int:round_id>/links/<int:link_id>/remove/", discussion.link_remove, name="link_remove"),
-    path("<int:round_id>/comments/", discussion.comment_create, name="comment_create"),
-    path("<int:round_id>/resolutions/", discussion.resolution_propose, name="resolution_propose"),
+    path("<int:round_id>/comments/", comment_create, name="comment_create"),
+    path("<int:round_id>/resolutions/", resolution_propose, name="resolution_propose"),
     path(
         "<int:round_id>/resolutions/<int:resolution_id>/confirm/",
         discussion.resolution_confirm,

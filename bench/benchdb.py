@@ -32,6 +32,7 @@ def throwaway_database():
     real_name = None
     if USE_SQLITE_FILE:
         call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)  # the rate limits' cache
     else:
         real_name = connection.settings_dict["NAME"]
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)

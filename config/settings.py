@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "audit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "alignment",
     "exports",
@@ -64,11 +67,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Records views and changes of clinical data with the status the inner layers answered.
     "audit.middleware.AuditMiddleware",
+    # Before the session and two-factor redirects, so that those carry its headers too.
+    "accounts.middleware.PrivatePageHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.ClinicTimezoneMiddleware",
+    "accounts.middleware.TwoFactorGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a lockout into the lockout response.
     "axes.middleware.AxesMiddleware",
@@ -120,6 +127,13 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day: long enough to find the email, short if leaked
 
+# Two-factor sign-in (accounts/two_factor.py): an authenticator app plus ten recovery codes.
+# Required for therapists, clinic admins and the platform operator whenever DEBUG is off
+# (they set it up at their next sign-in and reach nothing else before); optional for clients,
+# and optional for everyone in the local demo (DEBUG on).
+TWO_FACTOR_REQUIRED = not DEBUG
+OTP_TOTP_ISSUER = "SamePage"
+
 # Sessions end after 30 minutes idle (the cookie is renewed on every request) and after
 # 12 hours at most (accounts.middleware.SessionLifetimeMiddleware).
 SESSION_IDLE_TIMEOUT = 30 * 60
@@ -130,12 +144,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Login throttling: 5 failures per account, then a 15-minute cool-off, never a permanent lock.
+# Sign-in limits, designed so that nobody elsewhere can keep a person out (README, "Sign-in
+# limits"):
+# - django-axes: 5 failures for one account from one address pause that pair for 15 minutes.
+#   A stranger's failures lock only the stranger's own address out of that account.
+# - RATE_LIMITS["signin_account"]: a wider limit per account from all addresses together, to
+#   slow a guesser spread over many addresses. An address whose pair is already paused adds
+#   nothing to it, so one address alone can never reach it.
+# - RATE_LIMITS["signin_ip"]: failures from one address over all accounts, so one address
+#   cannot try a password on many accounts.
+# A completed password reset clears every lock on the account; a sign-in clears its count.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 warns that rotating user agents or cookies bypasses limits; with the account as the
-# only parameter, neither does, and a shared clinic IP cannot lock out everyone's account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# axes.W006 warns that rotating user agents or cookies bypasses limits; neither is a parameter
+# here, and the per-account and per-address limits above catch rotating addresses.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
@@ -143,8 +166,41 @@ AXES_RESET_ON_SUCCESS = True
 # Failures during a lockout must not extend it, or a stranger could keep an account locked.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-AUDIT_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+# Trusted proxies in front (README, DJANGO_PROXY_COUNT): every limit, axes' included, reads the
+# visitor's address through accounts.throttle.client_ip.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+AUDIT_PROXY_COUNT = PROXY_COUNT
+
+# Rate limits (accounts/throttle.py): name -> (attempts, seconds), counted per window in the
+# cache below. "_user" limits count one signed-in person, "_ip" ones one network address (a
+# clinic behind one address shares it, so those are wider).
+RATE_LIMITS = {
+    "signin_account": (30, 60 * 60),
+    "signin_ip": (40, 60 * 60),
+    "password_reset_ip": (10, 60 * 60),
+    "password_reset_email": (3, 60 * 60),
+    "invitation_user": (30, 60 * 60),
+    "invitation_ip": (60, 60 * 60),
+    "comment_user": (30, 10 * 60),
+    "comment_ip": (120, 10 * 60),
+    "proposal_user": (30, 10 * 60),
+    "proposal_ip": (120, 10 * 60),
+    "label_user": (30, 10 * 60),
+    "label_ip": (120, 10 * 60),
+    # Wrong second-factor codes of one signed-in person (django-otp also slows each device).
+    "two_factor_user": (10, 15 * 60),
+}
+
+# The database cache: every app server sees the same rate-limit counts through PostgreSQL,
+# with no other service to run. `manage.py createcachetable` creates its table (make run and
+# make serve do; the test database gets it automatically).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "samepage_cache",
+    }
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -196,6 +252,11 @@ if not DEBUG and not INSECURE_HTTP:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # The __Host- prefix makes browsers refuse these cookies unless they are Secure, for this
+    # exact host and path /, so a sibling subdomain cannot plant or overwrite them. Not with
+    # DEBUG or `make serve`: browsers drop __Host- cookies sent over plain HTTP.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Mail: SMTP from the environment in production, the console locally.
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "SamePage <noreply@localhost>")
@@ -226,7 +287,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes logs every sign-in with the request path, which for an invitation holds its
-    # one-time token: keep only its warnings.
+    # django-axes logs every sign-in with the request path and address: keep only its warnings.
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -16,3 +16,6 @@ SECURE_SSL_REDIRECT = False
 # Serve static files straight from the finders: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Two-factor sign-in is required with DEBUG off; most tests sign people in directly and test
+# other things. tests/accounts/test_two_factor.py turns it on and tests every rule of it.
+TWO_FACTOR_REQUIRED = False

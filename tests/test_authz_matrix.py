@@ -86,7 +86,17 @@ ROWS = {
     "home": {"GET": SIGNED_IN},
     "favicon.ico": {"GET": everyone(301)},
     "login": {"GET": GUESTS_ONLY},
-    "invitation_accept": {"GET": everyone(404)},  # an unknown link: 404 to anyone
+    # An unknown link: 404 to anyone; the form page without a token from a link: 404 too.
+    "invitation_open": {"GET": everyone(404)},
+    "invitation_accept": {"GET": everyone(404)},
+    # Two-factor sign-in (the scene's people have none set up): the overview and setup are
+    # anyone's own; verify and the recovery codes send someone without an app onwards.
+    "two_factor": {"GET": SIGNED_IN},
+    "two_factor_setup": {"GET": SIGNED_IN},
+    "two_factor_verify": {"GET": everyone(302)},
+    "two_factor_recovery_codes": {"GET": everyone(302)},
+    "two_factor_disable": {"GET": POST_ONLY_GET, "POST": everyone(302)},
+    "clinic_person_two_factor_reset": round_row(302, ADMIN),
     "logout": {"GET": everyone(405), "POST": everyone(302)},
     "password_change": {"GET": SIGNED_IN},
     "password_change_done": {"GET": SIGNED_IN},
@@ -193,7 +203,8 @@ def target(name, scene):
         "round_report_csv": [round_.pk],
         "client_history": [client_user.pk],
         "fhir_export": [client_user.pk],
-        "invitation_accept": ["not-a-real-token"],
+        "invitation_open": ["not-a-real-token"],
+        "clinic_person_two_factor_reset": [client_user.pk],
         "password_reset_confirm": ["MQ", "set-password"],
         "clinic_person": [client_user.pk],
         "clinic_person_assign": [client_user.pk],

@@ -45,3 +45,42 @@ def test_favicon_is_served_from_this_site(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/img/favicon.svg"
+
+
+@pytest.mark.parametrize("role", ["client_user", "therapist", "clinic_admin"])
+def test_signed_in_pages_are_never_stored_by_a_cache(client, everyone, role):
+    client.force_login(everyone[role])
+    response = client.get(reverse("home"))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_every_page_refuses_browser_features_it_never_uses(client, db):
+    policy = client.get(reverse("login"))["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
+
+
+def cookie_settings(**env):
+    from tests.test_settings import run_django
+
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE)"
+    )
+    result = run_django(
+        ["shell", "--no-imports", "-c", code],
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY="k" * 50,
+        **env,
+    )
+    return result.stdout.split() or result.stderr
+
+
+def test_production_cookies_carry_the_host_prefix():
+    assert cookie_settings() == ["__Host-sessionid", "__Host-csrftoken", "True"]
+
+
+@pytest.mark.parametrize("plain_http", [{"DJANGO_DEBUG": "1"}, {"DJANGO_INSECURE_HTTP": "1"}])
+def test_plain_http_keeps_cookie_names_browsers_accept_there(plain_http):
+    assert cookie_settings(**plain_http)[:2] == ["sessionid", "csrftoken"]

@@ -11,4 +11,29 @@
       message.focus();
     }
   });
+
+  // Past a rate limit the server answers 429 with a page that says when to try again. htmx
+  // does not swap error answers, so show that sentence above the form that was sent; what was
+  // typed stays in the form.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var form = event.detail.elt;
+    if (!xhr || xhr.status !== 429 || !form || !form.parentNode) {
+      return;
+    }
+    var answer = new DOMParser().parseFromString(xhr.responseText, "text/html");
+    var said = answer.querySelector("[data-rate-limit-message]");
+    if (!said) {
+      return;
+    }
+    var alert = document.createElement("div");
+    alert.className = "alert alert-warning rate-limit-alert";
+    alert.setAttribute("role", "alert");
+    alert.textContent = said.textContent.trim();
+    var previous = form.previousElementSibling;
+    if (previous && previous.classList.contains("rate-limit-alert")) {
+      previous.remove();
+    }
+    form.parentNode.insertBefore(alert, form);
+  });
 })();

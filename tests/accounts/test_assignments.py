@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from accounts import services
@@ -92,3 +93,55 @@ def test_service_refuses_a_therapist_from_another_clinic(client_user, other_clin
     assert Assignment.objects.current().get(client_user=client_user).therapist != (
         other_clinic_therapist
     )
+
+
+def test_reassignment_emails_the_client_and_both_therapists_without_clinical_text(
+    as_admin,
+    client_user,
+    therapist,
+    other_therapist,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(as_admin, client_user, other_therapist)
+    sent = {message.to[0]: message for message in mailoutbox}
+    assert set(sent) == {client_user.email, therapist.email, other_therapist.email}
+    to_client = sent[client_user.email]
+    assert to_client.subject == "SamePage: your therapist changed"
+    assert "Your therapist in SamePage is now Dr. Nair (before: Dr. Chen)." in to_client.body
+    assert "Maya Rivera is now assigned to you as a client." in sent[other_therapist.email].body
+    assert "Maya Rivera is now assigned to another therapist, Dr. Nair." in (
+        sent[therapist.email].body
+    )
+    for message in mailoutbox:
+        assert "contact your clinic" in message.body
+        assert message.body.rstrip().endswith(f"See it in SamePage: {settings.SITE_URL}/")
+
+
+def test_no_email_when_nothing_changed(
+    as_admin, client_user, therapist, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assign(as_admin, client_user, therapist)
+    assert mailoutbox == []
+
+
+def test_client_home_shows_the_change_of_therapist(
+    as_admin, client, client_user, therapist, other_therapist
+):
+    assign(as_admin, client_user, other_therapist)
+    client.force_login(client_user)
+    page = client.get(reverse("home")).content.decode()
+    assert "your clinic assigned you to <strong>Dr. Nair</strong>" in page
+    assert "before, your therapist was Dr. Chen" in page
+
+
+def test_client_home_is_quiet_without_a_recent_change(client, client_user, other_therapist):
+    client.force_login(client_user)
+    assert "your clinic assigned you to" not in client.get(reverse("home")).content.decode()
+    services.assignment_change(client_user=client_user, therapist=other_therapist, changed_by=None)
+    Assignment.objects.filter(client_user=client_user).update(
+        started_at=datetime(2020, 1, 1, tzinfo=UTC)
+    )
+    assert "your clinic assigned you to" not in client.get(reverse("home")).content.decode()

@@ -28,7 +28,7 @@ def test_invited_client_accepts_and_arrives_signed_in_with_their_therapist(
     assert link.startswith(settings.SITE_URL + "/accounts/invite/")
 
     sign_out(client)
-    form_page = client.get(urlsplit(link).path)
+    form_page = client.get(urlsplit(link).path, follow=True)
     assert form_page.status_code == 200
     assert "noor.haddad@example.org" in form_page.content.decode()
     response = accept(client, link)
@@ -101,7 +101,7 @@ def test_used_link_says_it_was_used(client, invite, mailoutbox):
     sign_out(client)
     accept(client, link)
     sign_out(client)
-    response = client.get(urlsplit(link).path)
+    response = client.get(urlsplit(link).path, follow=True)
     assert response.status_code == 410
     assert "This invitation link has already been used" in response.content.decode()
     assert accept(client, link, full_name="Someone Else").status_code == 410
@@ -122,7 +122,7 @@ def test_withdrawn_link_says_it_was_withdrawn(client, invite, mailoutbox):
 
 
 def test_unknown_link_is_not_found(client, db):
-    response = client.get(reverse("invitation_accept", args=["not-a-real-token"]))
+    response = client.get(reverse("invitation_open", args=["not-a-real-token"]))
     assert response.status_code == 404
     assert "This invitation link does not work" in response.content.decode()
 
@@ -150,14 +150,44 @@ def test_sending_again_gives_a_new_link_and_the_old_one_stops_working(
     assert accept(client, new_link).status_code == 302
 
 
-def test_inviting_an_email_with_an_account_says_so_without_naming_the_clinic(
-    invite, other_clinic_client, mailoutbox
+def test_inviting_an_address_with_an_account_elsewhere_answers_as_for_a_new_address(
+    client, invite, other_clinic_client, mailoutbox
 ):
-    response = invite("KAI@elsewhere.test")
-    html = response.content.decode()
+    fresh = invite("noor@example.org")
+    elsewhere = invite("KAI@elsewhere.test")
+    assert fresh.status_code == elsewhere.status_code == 302
+    assert fresh.url == elsewhere.url
+    page = client.get(elsewhere.url).content.decode()
+    assert "Invitation sent to kai@elsewhere.test." in page
+    assert "already" not in page
+    assert len(mailoutbox) == 2
+    assert mailoutbox[1].to == ["kai@elsewhere.test"]
+
+
+def test_accepting_with_an_account_elsewhere_leaves_that_account_untouched(
+    client, invite, other_clinic_client, other_clinic, mailoutbox
+):
+    invite("kai@elsewhere.test")
+    link, _ = link_in(mailoutbox[0])
+    sign_out(client)
+    response = accept(client, link, full_name="Someone Else", password="new-pass-phrase-77")
+    assert response.status_code == 410
+    assert "You already have an account" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    kept = User.objects.get(email="kai@elsewhere.test")
+    assert (kept.pk, kept.clinic, kept.full_name) == (
+        other_clinic_client.pk,
+        other_clinic,
+        "Kai Svensson",
+    )
+    assert not kept.check_password("new-pass-phrase-77")
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_inviting_someone_already_in_the_clinic_says_so(invite, other_client, mailoutbox):
+    response = invite("Jordan@Harbor.test")
     assert response.status_code == 200
-    assert "There is already an account with this email address." in html
-    assert "Elsewhere" not in html
+    assert "This person already has an account in your clinic." in response.content.decode()
     assert not Invitation.objects.exists()
     assert mailoutbox == []
 
@@ -254,3 +284,37 @@ def test_admin_cannot_touch_another_clinics_invitation(as_admin, other_clinic_ad
         assert as_admin.post(reverse(name, args=[invitation.pk])).status_code == 404
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
+
+
+def test_link_moves_its_token_into_the_session_before_showing_the_form(client, invite, mailoutbox):
+    invite("noor@example.org")
+    link, token = link_in(mailoutbox[0])
+    sign_out(client)
+    opened = client.get(urlsplit(link).path)
+    assert opened.status_code == 302
+    assert opened.url == reverse("invitation_accept")
+    assert token not in opened.url
+    form_page = client.get(opened.url)
+    assert form_page.status_code == 200
+    assert token not in form_page.content.decode()
+    assert "Join SamePage" in form_page.content.decode()
+
+
+def test_form_address_without_the_link_opened_first_does_not_work(client, invite, mailoutbox):
+    invite("noor@example.org")
+    sign_out(client)
+    response = client.post(
+        reverse("invitation_accept"),
+        {"full_name": "Noor", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 404
+    assert "This invitation link does not work" in response.content.decode()
+    assert not User.objects.filter(email="noor@example.org").exists()
+
+
+def test_accepting_forgets_the_token(client, invite, mailoutbox):
+    invite("noor@example.org")
+    link, _ = link_in(mailoutbox[0])
+    sign_out(client)
+    accept(client, link)
+    assert "samepage_invitation_token" not in client.session

@@ -232,3 +232,23 @@ def test_a_long_caseload_is_shown_a_page_at_a_time(client, clinic, therapist):
     second = table_of(get(client, therapist, page="2", sort="-name"))
     assert second.count("<tr") == 5
     assert "Client 004" in second  # the last five by name, descending
+
+
+def test_a_clients_unsubmitted_draft_does_not_move_last_activity(client, therapist, client_user):
+    round_ = open_round(therapist, client_user)
+    moment = datetime.datetime(2025, 7, 1, 12, 0, tzinfo=datetime.UTC)
+    Round.objects.filter(pk=round_.pk).update(last_activity_at=moment)
+    services.goals_save(
+        access=as_side(round_, Side.CLIENT),
+        rows=[GoalRow(None, "Sleep better", "", "other", 3)],
+        version=round_.sides.get(side=Side.CLIENT).version,
+    )
+    assert 'datetime="2025-07-01T13:00:00+01:00"' in table_of(get(client, therapist))
+
+    services.goals_save(
+        access=as_side(round_, Side.CLIENT),
+        rows=[GoalRow(None, "Sleep better", "", "other", 3)],
+        version=round_.sides.get(side=Side.CLIENT).version,
+        submit=True,
+    )
+    assert "2025-07-01" not in table_of(get(client, therapist))

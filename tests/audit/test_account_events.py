@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django_otp.oath import TOTP
 
 from accounts import services
 from accounts.models import Invitation
@@ -100,3 +101,17 @@ def test_a_refused_change_leaves_no_event(clinic_admin):
     with pytest.raises(services.ServiceError):
         services.user_deactivate(user=clinic_admin)  # the last active admin
     assert not AuditEvent.objects.filter(action="user_deactivated").exists()
+
+
+def test_two_factor_changes_are_recorded_with_who_made_them(therapist, clinic_admin):
+    device = services.two_factor_enrol_start(user=therapist)
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    assert services.two_factor_enrol_confirm(user=therapist, device=device, code=f"{code:06d}")
+    services.two_factor_recovery_codes_renew(user=therapist)
+    services.two_factor_reset(user=therapist, reset_by=clinic_admin)
+    (enrolled,) = events("mfa_enrolled")
+    (renewed,) = events("mfa_recovery_codes_renewed")
+    (reset,) = events("mfa_reset")
+    assert (enrolled.object_id, renewed.object_id, reset.object_id) == (therapist.pk,) * 3
+    assert reset.actor_id == clinic_admin.pk
+    assert reset.clinic_id == therapist.clinic_id

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_user_deactivated_at_invitation"),
+        ("accounts", "0003_normalise_emails"),
     ]
 
     operations = [
