@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "alignment",
+    "checkins",
 ]
 
 MIDDLEWARE = [

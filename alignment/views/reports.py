@@ -48,6 +48,10 @@ def _history(request, rounds, *, client_user, own):
         "chart": reports.score_chart(history),
         "own": own,
     }
+    # Composed here, one level above both apps: check-ins read alignment, never the reverse.
+    from checkins.pages import progress_context
+
+    context.update(progress_context(user=request.user, client_user=client_user, own=own))
     return render(request, "alignment/client_history.html", context)
 
 
