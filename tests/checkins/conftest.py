@@ -9,13 +9,13 @@ from checkins.services import RatingRow
 from tests.alignment.conftest import (  # noqa: F401  (fixtures used by these tests)
     as_user,
     build_round,
-    closed_round,
-    revealed_round,
     close,
+    closed_round,
     confirm,
     key_of,
     link,
     propose,
+    revealed_round,
     text_of,
 )
 
