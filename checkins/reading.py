@@ -6,7 +6,7 @@ Read-only, a fixed number of queries each. The rules themselves are pure, in
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 
 from alignment import progress
@@ -171,12 +171,13 @@ def progress_series(checkins):
     return result
 
 
-def latest_progress(client_ids):
-    """{client id: (client rating avg, therapist rating avg, max gap)} of each client's latest
-    revealed check-in, in one query; clients without one are absent."""
+def latest_progress(client_ids, *, therapist):
+    """{client id: LatestProgress} of each client's latest revealed check-in with `therapist`
+    (never another therapist's), in one query; clients without one are absent."""
     rows = (
         Rating.objects.filter(
             goal__checkin__client_user_id__in=list(client_ids),
+            goal__checkin__therapist=therapist,
             goal__checkin__state=Checkin.State.REVEALED,
         )
         .order_by(
@@ -211,3 +212,26 @@ class LatestProgress:
     @property
     def see_differently(self):
         return self.max_gap >= progress.GAP_FLAG
+
+
+def see_differently_clients(*, therapist):
+    """Ids of `therapist`'s clients whose latest check-in with them has ratings >= 3 apart."""
+    client_ids = Checkin.objects.filter(
+        therapist=therapist, state=Checkin.State.REVEALED
+    ).values_list("client_user_id", flat=True)
+    latest = latest_progress(set(client_ids), therapist=therapist)
+    return {pk for pk, found in latest.items() if found.see_differently}
+
+
+def checkin_counts(*, clinic):
+    """{"open": n, "revealed": n} check-ins of the clinic's clients, in one query: counts only."""
+    counts = dict(
+        Checkin.objects.filter(client_user__clinic=clinic)
+        .values("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+    return {
+        "open": counts.get(Checkin.State.RATING, 0),
+        "revealed": counts.get(Checkin.State.REVEALED, 0),
+    }

@@ -13,14 +13,21 @@ from alignment import reports
 def caseload(request):
     if not request.user.is_therapist:
         raise Http404
+    # Progress ratings come from check-ins, composed here (checkins reads alignment, not back).
+    from checkins.reading import latest_progress, see_differently_clients
+
+    differ = request.GET.get("differ") == "1"
     data = reports.caseload(
         therapist=request.user,
         sort=request.GET.get("sort", ""),
         q=request.GET.get("q", ""),
         waiting=request.GET.get("waiting") == "1",
         page=request.GET.get("page", 1),
+        only_clients=see_differently_clients(therapist=request.user) if differ else None,
     )
-    return render(request, "alignment/dashboard.html", {"caseload": data})
+    progress = latest_progress([row.client_user.pk for row in data.rows], therapist=request.user)
+    context = {"caseload": data, "progress": progress, "differ": differ}
+    return render(request, "alignment/dashboard.html", context)
 
 
 @login_required
