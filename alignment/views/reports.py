@@ -1,5 +1,7 @@
 """Caseload dashboard, client history and the round report (page and CSV). All read-only."""
 
+import itertools
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -74,7 +76,14 @@ def _revealed_round(user, round_id):
 def round_report(request, round_id):
     access = _revealed_round(request.user, round_id)
     report = reports.round_report(access.round)
-    context = {"access": access, "round": access.round, "report": report}
+    from checkins.exports import revealed_checkins  # composed here: checkins reads alignment
+
+    context = {
+        "access": access,
+        "round": access.round,
+        "report": report,
+        "checkins": revealed_checkins(access.round),
+    }
     response = render(request, "alignment/round_report.html", context)
     patch_cache_control(response, private=True, no_store=True)
     return response
@@ -91,6 +100,9 @@ def round_report_csv(request, round_id):
     )
     # A byte order mark, so that spreadsheet programs read accents and dashes as UTF-8.
     response.write("\ufeff")
-    reports.write_csv(response, reports.report_rows(reports.round_report(access.round)))
+    from checkins.exports import rating_rows
+
+    rows = reports.report_rows(reports.round_report(access.round))
+    reports.write_csv(response, itertools.chain(rows, rating_rows(access.round)))
     patch_cache_control(response, private=True, no_store=True)
     return response
