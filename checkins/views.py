@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from alignment import access as round_access
 from alignment.services import ActionRefused, StaleDraft
 from checkins import access as access_rules
 from checkins import reading, services
-from checkins.forms import CadenceForm, CommentForm, parse_ratings
+from checkins.forms import CadenceForm, CommentForm, GasScaleForm, parse_ratings
 from checkins.models import CheckinSide
 
 TEMPLATE = "checkins/checkin_detail.html"
@@ -140,3 +141,48 @@ def cadence_set(request, client_id):
     else:
         messages.error(request, _("Choose off, or every 2, 4 or 6 weeks."))
     return redirect(reverse("client_history", args=[client_user.pk]) + "#progress")
+
+
+@login_required
+def gas_scales(request, round_id):
+    """Describe attainment levels and a weight for each agreed goal of a closed round."""
+    access = round_access.round_for(request.user, round_id)
+    if not access.round.is_closed:
+        raise Http404
+    goals = reading.agreed_goals(access.round)
+    scales = reading.gas_scales(access.round)
+    forms = [_scale_form(scales.get(key), prefix=f"goal{i}") for i, (key, _t) in enumerate(goals)]
+    posted = next(
+        (i for i, (k, _t) in enumerate(goals) if k == request.POST.get("series_key")), None
+    )
+    if request.method == "POST" and posted is not None:
+        forms[posted] = form = GasScaleForm(request.POST, prefix=f"goal{posted}")
+        if form.is_valid():
+            try:
+                services.gas_scale_save(
+                    round_=access.round,
+                    series_key=goals[posted][0],
+                    weight=form.cleaned_data["weight"],
+                    levels=form.levels(),
+                    by=request.user,
+                )
+                messages.success(request, _("The attainment levels are saved."))
+                return redirect("checkin_scales", round_id=round_id)
+            except ActionRefused as refused:
+                messages.error(request, str(refused))
+        else:
+            messages.error(request, _("Describe all five levels and a weight from 1 to 10."))
+    context = {
+        "round": access.round,
+        "forms": [(k, t, scales.get(k), f) for (k, t), f in zip(goals, forms, strict=True)],
+        "can_write": access_rules.pair_is_current(access.round),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "checkins/gas_scales.html", context, status=status)
+
+
+def _scale_form(scale, *, prefix):
+    if scale is None:
+        return GasScaleForm(prefix=prefix)
+    fields = ("weight", "much_more", "more", "expected", "less", "much_less")
+    return GasScaleForm(initial={name: getattr(scale, name) for name in fields}, prefix=prefix)
