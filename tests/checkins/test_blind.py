@@ -117,3 +117,15 @@ def test_emails_say_only_that_a_checkin_waits(
     for mail in mailoutbox:
         assert "Sleep" not in mail.body and "deadlines" not in mail.body
         assert f"/checkins/{checkin.pk}/" in mail.body
+
+
+def test_home_shows_a_checkin_waiting_for_my_ratings_until_i_submit(
+    checkin, therapist, client_user, other_client, as_user
+):
+    url = reverse("checkin_detail", args=[checkin.pk])
+    assert url in as_user(client_user).get(reverse("home")).content.decode()
+    assert url in as_user(therapist).get(reverse("home")).content.decode()
+    assert url not in as_user(other_client).get(reverse("home")).content.decode()
+    rate(therapist, checkin, [5, 5])
+    assert url not in as_user(therapist).get(reverse("home")).content.decode()
+    assert url in as_user(client_user).get(reverse("home")).content.decode()
