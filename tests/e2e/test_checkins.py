@@ -15,7 +15,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP, PHONE, axe_check
-from tests.e2e.helpers import PASSWORDS, open_round_for_pair, sign_in
+from tests.e2e.helpers import PASSWORDS, labelled, open_round_for_pair, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -113,6 +113,11 @@ def test_both_rate_blind_then_see_the_comparison_and_the_chart(
     checks.page(therapist, "check-in submitted, waiting (therapist)")
     shot(therapist, "1-therapist-submitted-desktop")
 
+    # The client's home says a check-in waits for her ratings.
+    client_js.goto("/")
+    expect(client_js.get_by_role("link", name="Rate your goals with Dr. Chen")).to_be_visible()
+    checks.page(client_js, "home with a check-in waiting (client, phone)")
+
     # The client, without JavaScript, sees only that the therapist has submitted, and rates.
     client.goto(reverse("my_history"))
     client.get_by_role("link", name="Open check-in: rate the goals").click()
@@ -166,6 +171,23 @@ def test_both_rate_blind_then_see_the_comparison_and_the_chart(
             checks.page(page, f"history with progress ({name})")
     shot(therapist, "5-therapist-history-desktop")
     shot(client_js, "6-client-history-phone")
+
+    # Attainment levels for a goal, described on their own page.
+    therapist.get_by_role("link", name="Goal attainment levels (optional)").click()
+    levels = therapist.locator("section.card", has_text=GOALS[0])
+    for label, text in (
+        ("+2: much more than expected", "Sleeps 7 hours five nights a week"),
+        ("+1: somewhat more than expected", "Four nights"),
+        ("0: the expected outcome", "Three nights"),
+        ("−1: somewhat less than expected", "Two nights"),
+        ("−2: much less than expected", "One night or none"),
+    ):
+        labelled(levels, label).fill(text)
+    levels.get_by_role("button", name="Save levels").click()
+    expect(therapist.get_by_role("status").first).to_contain_text(
+        "The attainment levels are saved."
+    )
+    checks.page(therapist, "goal attainment levels (therapist)")
 
 
 def first_goal_id(page):
