@@ -1,5 +1,7 @@
 """Check-in pages: open, rate (drafts, submit, take back), compare, comment, cadence."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -57,13 +59,21 @@ def checkin_new(request, client_id):
         checkin = services.checkin_open(
             therapist=request.user,
             client_user=client_user,
-            form_token=request.POST.get("form_token") or None,
+            form_token=_token(request.POST.get("form_token", "")),
         )
     except ActionRefused as refused:
         messages.error(request, str(refused))
         return redirect("client_history", client_id=client_user.pk)
     messages.success(request, _("The check-in is open. Rate each goal; so does your client."))
     return redirect("checkin_detail", checkin_id=checkin.pk)
+
+
+def _token(value):
+    """The form's one-time token, so that a form sent twice opens one check-in; None if bad."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
 
 
 @login_required

@@ -129,3 +129,18 @@ def test_home_shows_a_checkin_waiting_for_my_ratings_until_i_submit(
     rate(therapist, checkin, [5, 5])
     assert url not in as_user(therapist).get(reverse("home")).content.decode()
     assert url in as_user(client_user).get(reverse("home")).content.decode()
+
+
+def test_the_open_form_sent_twice_opens_one_checkin_and_a_bad_token_is_ignored(
+    agreed_round, therapist, client_user, as_user
+):
+    browser = as_user(therapist)
+    url = reverse("checkin_new", args=[client_user.pk])
+    token = "6f1c2a4e-8b9d-4c3e-a1f2-0123456789ab"
+    assert browser.post(url, {"form_token": token}).status_code == 302
+    again = browser.post(url, {"form_token": token}, follow=True)
+    assert "already opened (the form was sent twice)" in again.content.decode()
+    assert Checkin.objects.count() == 1
+    Checkin.objects.all().delete()
+    assert browser.post(url, {"form_token": "not-a-token"}).status_code == 302
+    assert Checkin.objects.count() == 1
