@@ -130,6 +130,8 @@ class Goal(models.Model):
     importance = models.PositiveSmallIntegerField(
         _("importance"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
+    # The agreed goal this one was carried in from (see alignment.progress): "" if new.
+    series_key = models.CharField(max_length=60, blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

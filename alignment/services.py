@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alignment import notifications
+from alignment import notifications, progress
 from alignment.discussion import round_view
 from alignment.models import (
     MAX_GOALS,
@@ -102,8 +102,10 @@ def round_open(*, therapist, client_user, title, from_previous=False, form_token
 def _prefill_from(previous, round_):
     """Both sides start from the agreed goals of the previous round, still editable."""
     view = round_view(previous)
+    agreed = view.agreed[:MAX_GOALS]
+    keys = progress.agreed_series_keys(previous.pk, [series_source(item) for item in agreed])
     for side in Side.values:
-        for position, item in enumerate(view.agreed[:MAX_GOALS]):
+        for position, (item, key) in enumerate(zip(agreed, keys, strict=True)):
             source = item.client_goal or item.therapist_goal
             Goal.objects.create(
                 round=round_,
@@ -113,7 +115,18 @@ def _prefill_from(previous, round_):
                 success=source.success,
                 area=source.area,
                 importance=source.importance,
+                series_key=key,
             )
+
+
+def series_source(item):
+    """What `progress.agreed_series_keys` needs of one agreed item (an ItemView)."""
+    client_goal, therapist_goal = item.client_goal, item.therapist_goal
+    return (
+        item.key,
+        client_goal.series_key if client_goal else "",
+        therapist_goal.series_key if therapist_goal else "",
+    )
 
 
 def goals_save(*, access, rows, version, submit=False):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "alignment",
     "exports",
+    "checkins",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("clinic/", include("accounts.urls_clinic")),
     path("rounds/", include("alignment.urls")),
     path("exports/", include("exports.urls")),
+    path("checkins/", include("checkins.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that name no icon (Django admin).
     # Resolved per request: the static manifest exists only after collectstatic.

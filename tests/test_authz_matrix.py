@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts import services
 from accounts.models import Invitation, User
 from alignment.models import Link, OverboardLabel, Resolution
+from checkins import services as checkin_services
 from tests.alignment.conftest import (  # noqa: F401 (fixtures)
     THERAPIST_GOALS,
     build_round,
@@ -26,6 +27,7 @@ from tests.alignment.conftest import (  # noqa: F401 (fixtures)
     goal_titled,
     revealed_round,
 )
+from tests.checkins.conftest import agreed_round  # noqa: F401 (fixture)
 
 ANON, CLIENT, OTHER_CLIENT = "anonymous", "client_user", "other_client"
 THERAPIST, OTHER_THERAPIST, ADMIN = "therapist", "other_therapist", "clinic_admin"
@@ -145,6 +147,17 @@ ROWS = {
         "POST": rule(302, CLIENT, OTHER_CLIENT, FAR_CLIENT),
     },
     "account_closed": {"GET": PUBLIC},
+    # Check-ins: the therapist opens them and sets the cadence; both parties rate and comment.
+    # The scene's check-in is open and unrated: taking back nothing and commenting before the
+    # reveal are refused as actions (a message and a redirect), not pages.
+    "checkin_new": round_row(302, THERAPIST),
+    "checkin_cadence": round_row(302, THERAPIST),
+    "checkin_scales": {"GET": PARTIES},
+    "checkin_detail": {"GET": PARTIES},
+    # Posted without the draft's version: refused as out of date (409), to the parties only.
+    "checkin_ratings": round_row(409, CLIENT, THERAPIST),
+    "checkin_withdraw": round_row(302, CLIENT, THERAPIST),
+    "checkin_comment": round_row(302, CLIENT, THERAPIST),
     # Django admin sends everyone but the platform operator to its own sign-in page.
     "admin:index": {"GET": rule(200, OPERATOR, anon=302, others=302)},
     "admin:audit_auditevent_changelist": {"GET": rule(200, OPERATOR, anon=302, others=302)},
@@ -175,7 +188,8 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def scene(everyone, discussed_round, django_user_model):  # noqa: F811
+def scene(everyone, agreed_round, discussed_round, django_user_model):  # noqa: F811
+    """The pair's closed round with agreed goals and a check-in on them, then an open round."""
     cast = dict(everyone)
     cast[OPERATOR] = django_user_model.objects.create_superuser("operator@example.test", "x" * 20)
     round_ = discussed_round
@@ -186,7 +200,14 @@ def scene(everyone, discussed_round, django_user_model):  # noqa: F811
         invited_by=cast[ADMIN],
         therapist=cast[THERAPIST],
     )
-    return {"cast": cast, "round": round_, "invitation": invitation}
+    checkin = checkin_services.checkin_open(therapist=cast[THERAPIST], client_user=cast[CLIENT])
+    return {
+        "cast": cast,
+        "round": round_,
+        "invitation": invitation,
+        "agreed_round": agreed_round,
+        "checkin": checkin,
+    }
 
 
 def target(name, scene):
@@ -203,6 +224,13 @@ def target(name, scene):
         "round_report_csv": [round_.pk],
         "client_history": [client_user.pk],
         "fhir_export": [client_user.pk],
+        "checkin_new": [client_user.pk],
+        "checkin_cadence": [client_user.pk],
+        "checkin_scales": [scene["agreed_round"].pk],
+        "checkin_detail": [scene["checkin"].pk],
+        "checkin_ratings": [scene["checkin"].pk],
+        "checkin_withdraw": [scene["checkin"].pk],
+        "checkin_comment": [scene["checkin"].pk, scene["checkin"].goals.first().pk],
         "invitation_open": ["not-a-real-token"],
         "clinic_person_two_factor_reset": [client_user.pk],
         "password_reset_confirm": ["MQ", "set-password"],
@@ -218,6 +246,8 @@ def target(name, scene):
         "clinic_person_assign": {"therapist": cast[OTHER_THERAPIST].pk},
         "clinic_person_admin_role": {"is_clinic_admin": "1"},
         "account_close": {"confirm": "yes"},
+        "checkin_cadence": {"weeks": "4"},
+        "checkin_comment": {"body": "How did the week go?"},
     }.get(name, {})
     url = "/favicon.ico" if name == "favicon.ico" else reverse(name, args=args)
     return url, data

@@ -84,8 +84,11 @@ def parse_sort(value):
     return key, value.startswith("-")
 
 
-def caseload(*, therapist, sort="", q="", waiting=False, page=1):
-    """Current clients of `therapist` (one row each) and past clients, filtered and sorted."""
+def caseload(*, therapist, sort="", q="", waiting=False, page=1, only_clients=None):
+    """Current clients of `therapist` (one row each) and past clients, filtered and sorted.
+
+    `only_clients`, a set of client ids, keeps only those (filters computed elsewhere).
+    """
     key, descending = parse_sort(sort)
     q = (q or "").strip()[:100]
     assignments = Assignment.objects.current().filter(
@@ -93,6 +96,8 @@ def caseload(*, therapist, sort="", q="", waiting=False, page=1):
     )
     current = [a.client_user for a in assignments.select_related("client_user")]
     people = {person.pk: person for person in current if _matches(person, q)}
+    if only_clients is not None:
+        people = {pk: person for pk, person in people.items() if pk in only_clients}
     mine = rounds_visible_to(therapist).filter(therapist=therapist)
     open_rounds = {}
     for round_ in mine.open().prefetch_related("sides"):

@@ -10,5 +10,12 @@ from alignment.overview import clinic_overview
 @login_required
 def overview(request):
     clinic = admin_clinic(request.user)
-    context = {"clinic": clinic, "numbers": clinic_overview(clinic=clinic)}
+    # Composed here: check-ins are counted by their own app (a count, never their content).
+    from checkins.reading import checkin_counts
+
+    context = {
+        "clinic": clinic,
+        "numbers": clinic_overview(clinic=clinic),
+        "checkins": checkin_counts(clinic=clinic),
+    }
     return render(request, "alignment/clinic_overview.html", context)

@@ -1,5 +1,7 @@
 """Caseload dashboard, client history and the round report (page and CSV). All read-only."""
 
+import itertools
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -13,14 +15,21 @@ from alignment import reports
 def caseload(request):
     if not request.user.is_therapist:
         raise Http404
+    # Progress ratings come from check-ins, composed here (checkins reads alignment, not back).
+    from checkins.reading import latest_progress, see_differently_clients
+
+    differ = request.GET.get("differ") == "1"
     data = reports.caseload(
         therapist=request.user,
         sort=request.GET.get("sort", ""),
         q=request.GET.get("q", ""),
         waiting=request.GET.get("waiting") == "1",
         page=request.GET.get("page", 1),
+        only_clients=see_differently_clients(therapist=request.user) if differ else None,
     )
-    return render(request, "alignment/dashboard.html", {"caseload": data})
+    progress = latest_progress([row.client_user.pk for row in data.rows], therapist=request.user)
+    context = {"caseload": data, "progress": progress, "differ": differ}
+    return render(request, "alignment/dashboard.html", context)
 
 
 @login_required
@@ -48,6 +57,10 @@ def _history(request, rounds, *, client_user, own):
         "chart": reports.score_chart(history),
         "own": own,
     }
+    # Composed here, one level above both apps: check-ins read alignment, never the reverse.
+    from checkins.pages import progress_context
+
+    context.update(progress_context(user=request.user, client_user=client_user, own=own))
     return render(request, "alignment/client_history.html", context)
 
 
@@ -63,7 +76,14 @@ def _revealed_round(user, round_id):
 def round_report(request, round_id):
     access = _revealed_round(request.user, round_id)
     report = reports.round_report(access.round)
-    context = {"access": access, "round": access.round, "report": report}
+    from checkins.exports import revealed_checkins  # composed here: checkins reads alignment
+
+    context = {
+        "access": access,
+        "round": access.round,
+        "report": report,
+        "checkins": revealed_checkins(access.round),
+    }
     response = render(request, "alignment/round_report.html", context)
     patch_cache_control(response, private=True, no_store=True)
     return response
@@ -80,6 +100,9 @@ def round_report_csv(request, round_id):
     )
     # A byte order mark, so that spreadsheet programs read accents and dashes as UTF-8.
     response.write("\ufeff")
-    reports.write_csv(response, reports.report_rows(reports.round_report(access.round)))
+    from checkins.exports import rating_rows
+
+    rows = reports.report_rows(reports.round_report(access.round))
+    reports.write_csv(response, itertools.chain(rows, rating_rows(access.round)))
     patch_cache_control(response, private=True, no_store=True)
     return response

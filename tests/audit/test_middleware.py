@@ -7,6 +7,11 @@ from accounts.models import User
 from alignment import urls as alignment_urls
 from alignment.audited import AUDITED, NOT_AUDITED
 from audit.models import AuditEvent
+from audit.registry import registered_names
+from checkins import audited as checkins_audited
+from checkins import urls as checkin_urls
+from exports import audited as exports_audited
+from exports import urls as export_urls
 from tests.alignment.conftest import CLIENT_GOALS, THERAPIST_GOALS, key_of
 from tests.alignment.conftest import goal_titled as goal_of
 
@@ -82,6 +87,15 @@ def test_every_alignment_page_is_either_audited_or_says_why_not():
     names = {pattern.name for pattern in alignment_urls.urlpatterns}
     names.add("clinic_overview")  # alignment's view, mounted under /clinic/
     assert names == set(AUDITED) | NOT_AUDITED
+
+
+@pytest.mark.parametrize(
+    "app_urls, registry", [(checkin_urls, checkins_audited), (export_urls, exports_audited)]
+)
+def test_every_page_of_the_other_clinical_apps_is_audited_or_says_why_not(app_urls, registry):
+    names = {pattern.name for pattern in app_urls.urlpatterns}
+    assert names == set(registry.AUDITED) | registry.NOT_AUDITED
+    assert set(registry.AUDITED) <= registered_names()
 
 
 def test_operator_changes_in_django_admin_are_recorded(client, therapist):

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts import demo
 from alignment import demo as round_demo
+from checkins import demo as checkin_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             )
         people = demo.seed_accounts()
         round_demo.seed_rounds(people)
+        checkin_demo.seed_checkins(people)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
         for email, full_name, _roles, clinic in demo.DEMO_PEOPLE:
