@@ -1,7 +1,7 @@
 """Sign-in forms with wording a client understands."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +22,16 @@ class EmailAuthenticationForm(AuthenticationForm):
             "That email address and password do not match an account. Check both and try again."
         ),
     }
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Enqueue the reset email for any address; the worker looks the account up.
+
+    The same work happens whether or not an account exists, so the response time reveals
+    nothing (the lookup and the email happen later, in the background).
+    """
+
+    def save(self, **kwargs):
+        from accounts.tasks import password_reset_send
+
+        password_reset_send.enqueue(self.cleaned_data["email"])
