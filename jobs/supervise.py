@@ -28,6 +28,7 @@ def supervise(commands, *, poll=0.2):
     try:
         while not stopping and all(p.poll() is None for p in processes):
             time.sleep(poll)
+        ended = next((p for p in processes if p.poll() is not None), None)
     finally:
         for process in processes:
             if process.poll() is None:
@@ -41,8 +42,10 @@ def supervise(commands, *, poll=0.2):
                 process.wait()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    codes = [p.returncode for p in processes]
-    return 0 if stopping else next((code for code in codes if code), 0)
+    if stopping or ended is None:
+        return 0
+    # The process that ended on its own decides: its failure is the supervisor's failure.
+    return ended.returncode if ended.returncode >= 0 else 1
 
 
 if __name__ == "__main__":
