@@ -79,3 +79,11 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Proof under load and faults (minutes, not part of `make test`): a private PostgreSQL, two
+# gunicorn servers and a worker on loopback; see loadtest/run.py.
+loadtest: install
+	$(PY) -m loadtest.run load $(LOADTEST_ARGS)
+
+faulttest: install
+	$(PY) -m loadtest.run fault $(LOADTEST_ARGS)
