@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test serve venv install install-dev lint e2e clean bench loadtest faulttest
+.PHONY: run test serve venv install install-dev lint e2e clean bench loadtest faulttest two-servers
 
 # The first Python 3.12 or newer found; pyenv honours .python-version (3.12).
 PYTHON_FOR_VENV := $(shell for p in python3.12 python3.13 python3.14 python3 python; do \
@@ -87,3 +87,7 @@ loadtest: install
 
 faulttest: install
 	$(PY) -m loadtest.run fault $(LOADTEST_ARGS)
+
+# Two gunicorn servers on one PostgreSQL: a person signed in on one goes on on the other.
+two-servers: install
+	$(PY) -m loadtest.two_servers

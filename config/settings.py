@@ -262,5 +262,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes logs every sign-in with the request path, which for an invitation holds its
     # one-time token: keep only its warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Django's own "django" logger prints with DEBUG on too: once is enough.
+        "django.tasks": {"handlers": ["console"], "propagate": False},
+    },
 }

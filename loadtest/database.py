@@ -39,6 +39,25 @@ def error_in_messages_cookie(set_cookie):
     return any(message.level >= constants.ERROR for message in messages)
 
 
+def session_for(user):
+    """A signed-in session for `user`, made as Django's login() makes one.
+
+    Fifty password checks (deliberately slow hashing) would take minutes on a small machine
+    and measure nothing of the writes; `loadtest.two_servers` signs in through the form.
+    """
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "accounts.backends.EmailBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def retrying(function):
     """The driver's own reads survive a database restart too."""
 

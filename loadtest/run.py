@@ -12,6 +12,7 @@ Loopback only; every process started is stopped at the end.
 """
 
 import argparse
+import signal
 import sys
 import tempfile
 import threading
@@ -19,12 +20,12 @@ import time
 
 from loadtest import cluster
 from loadtest.database import (
-    PASSWORD,
     Lookups,
     error_in_messages_cookie,
     lost_writes,
     make_pairs,
     partial_writes,
+    session_for,
     setup_django,
     wait_for_emails,
 )
@@ -34,12 +35,14 @@ from loadtest.smtp import MailSink
 
 def drive(ports, pairs, seconds, phase, during=None):
     """Sign everyone in, then let them write for `seconds`; returns (journal, elapsed)."""
+    from django.conf import settings
+
     journal = Journal()
     people = []
     for therapist, client, round_id in make_pairs(pairs, phase):
         for user, side in ((therapist, "therapist"), (client, "client")):
             browser = Browser(ports, journal, error_in_messages_cookie)
-            browser.sign_in(user.email, PASSWORD)
+            browser.use_session(settings.SESSION_COOKIE_NAME, session_for(user))
             people.append((browser, round_id, side))
     journal.samples.clear()
     journal.acknowledged.clear()
@@ -153,7 +156,15 @@ def run(options, seconds, pg, sink, ports):
     return failed
 
 
+def stop_cleanly():
+    """Ctrl+C or a kill still stops every process started (even when run in the background,
+    where the shell ignores SIGINT for us)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
+
+
 def main():
+    stop_cleanly()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
