@@ -245,6 +245,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 SAMEPAGE_SCHEDULE = {
     "jobs.tasks.clear_expired_sessions": 60 * 60,
     "jobs.tasks.requeue_stalled_email": 10 * 60,
+    "jobs.tasks.prune_finished_jobs": 24 * 60 * 60,
 }
 # /readyz reports the queue stuck when a due job has waited longer than this (seconds).
 SAMEPAGE_QUEUE_STUCK_AFTER = int(os.environ.get("SAMEPAGE_QUEUE_STUCK_AFTER", "900"))

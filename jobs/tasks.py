@@ -52,7 +52,10 @@ def deliver_email(email_id):
     email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
     email.attempts += 1
-    email.save(update_fields=["status", "sent_at", "attempts"])
+    # Once delivered, the body (which may hold a one-time link) is not kept.
+    email.body = ""
+    email.alternatives = []
+    email.save(update_fields=["status", "sent_at", "attempts", "body", "alternatives"])
     return "sent"
 
 
@@ -124,3 +127,19 @@ def clear_expired_sessions():
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
     return "done"
+
+
+KEEP_FINISHED = timedelta(days=7)
+
+
+@task
+def prune_finished_jobs():
+    """Delete records of jobs finished and emails sent more than a week ago (failures stay)."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - KEEP_FINISHED
+    jobs, _ = DBTaskResult.objects.successful().filter(finished_at__lt=cutoff).delete()
+    emails, _ = OutgoingEmail.objects.filter(
+        status=OutgoingEmail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return {"jobs": jobs, "emails": emails}

@@ -73,6 +73,7 @@ def test_an_email_sent_in_a_committed_transaction_is_queued_not_sent(run_jobs):
     assert LINK in mail.outbox[0].body
     email.refresh_from_db()
     assert (email.status, email.attempts) == (OutgoingEmail.Status.SENT, 1)
+    assert email.body == ""  # a delivered link is not kept in the database
 
 
 @pytest.mark.django_db
@@ -151,3 +152,26 @@ def test_the_console_prints_each_link_whole_on_one_line():
     message = mail.EmailMessage("Hi", f"Reset your password:\n{LINK}\n", None, ["a@b.test"])
     ReadableConsoleBackend(stream=stream).send_messages([message])
     assert LINK in stream.getvalue().splitlines()
+
+
+@pytest.mark.django_db
+@override_settings(MAILERS=QUEUED)
+def test_records_of_old_finished_work_are_pruned_but_failures_stay(run_jobs):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.tasks import prune_finished_jobs
+
+    send_one()
+    send_one()
+    run_jobs()
+    old, recent = OutgoingEmail.objects.order_by("pk")
+    OutgoingEmail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - timedelta(days=8))
+    failed = OutgoingEmail.objects.create(
+        subject="s", body="b", from_email="f@x.test", to=["t@x.test"], status="failed"
+    )
+    DBTaskResult.objects.update(finished_at=timezone.now() - timedelta(days=8))
+    prune_finished_jobs.call()
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {recent.pk, failed.pk}
+    assert DBTaskResult.objects.count() == 0
