@@ -114,6 +114,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, trying a new connection again for a few seconds (PostgreSQL restarts).
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
+DATABASE_CONNECT_RETRY = float(os.environ.get("DATABASE_CONNECT_RETRY", "3"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options())
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
