@@ -26,6 +26,9 @@ class QueuedEmailBackend(BaseEmailBackend):
                     body=str(message.body),
                     from_email=str(message.from_email),
                     to=list(message.to),
+                    cc=list(message.cc),
+                    bcc=list(message.bcc),
+                    reply_to=list(message.reply_to),
                     alternatives=[
                         [str(content), mimetype]
                         for content, mimetype in getattr(message, "alternatives", [])

@@ -20,6 +20,9 @@ class OutgoingEmail(models.Model):
     body = models.TextField()
     from_email = models.CharField(max_length=320)
     to = models.JSONField()
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
     alternatives = models.JSONField(default=list, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     # The exception's class only: a server's reply may quote the message back.

@@ -30,7 +30,15 @@ def retry_delay(attempt):
 
 
 def _as_message(email):
-    message = EmailMultiAlternatives(email.subject, email.body, email.from_email, email.to)
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.body,
+        email.from_email,
+        email.to,
+        cc=email.cc,
+        bcc=email.bcc,
+        reply_to=email.reply_to,
+    )
     for content, mimetype in email.alternatives:
         message.attach_alternative(content, mimetype)
     return message

@@ -175,3 +175,16 @@ def test_records_of_old_finished_work_are_pruned_but_failures_stay(run_jobs):
     prune_finished_jobs.call()
     assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {recent.pk, failed.pk}
     assert DBTaskResult.objects.count() == 0
+
+
+@pytest.mark.django_db
+@override_settings(MAILERS=QUEUED)
+def test_copies_and_reply_address_are_kept_through_the_queue(run_jobs):
+    mail.EmailMessage(
+        "Hi", "Body", None, ["to@x.test"], cc=["cc@x.test"], bcc=["bcc@x.test"],
+        reply_to=["reply@x.test"],
+    ).send()  # fmt: skip
+    run_jobs()
+    [message] = mail.outbox
+    assert message.recipients() == ["to@x.test", "cc@x.test", "bcc@x.test"]
+    assert message.reply_to == ["reply@x.test"]
