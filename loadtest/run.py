@@ -119,10 +119,14 @@ def phase_postgres_restart(ports, pg, options, seconds):
         for s in journal.samples
         if (s.status >= 500 or s.status == 0) and s.started >= restart["began"] - 1
     )
+    # Writes acknowledged once the database is back (requests that waited through the restart
+    # count: the first of them marks when writing works again).
     acknowledged_after = [
         s.started + s.seconds
         for s in journal.samples
-        if s.kind not in ("page", "sign-in") and s.status == 302 and s.started >= restart["ready"]
+        if s.kind not in ("page", "sign-in")
+        and s.status == 302
+        and s.started + s.seconds >= restart["ready"]
     ]
     recovery = min(acknowledged_after, default=float("inf")) - restart["ready"]
     partial = partial_writes()
