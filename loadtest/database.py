@@ -231,3 +231,20 @@ def wait_for_emails(sink, timeout):
         for s in ("sent", "pending", "failed")
     }
     return counts, len(sink.messages), len(ids) - len(set(ids))
+
+
+@retrying
+def first_commit_after(wall_time):
+    """Seconds from `wall_time` (time.time()) to the first action committed after it."""
+    from datetime import UTC, datetime
+
+    from alignment.models import Notification
+
+    after = datetime.fromtimestamp(wall_time, UTC)
+    first = (
+        Notification.objects.filter(created_at__gte=after)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return (first.timestamp() - wall_time) if first else float("inf")

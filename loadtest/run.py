@@ -22,6 +22,7 @@ from loadtest import cluster
 from loadtest.database import (
     Lookups,
     error_in_messages_cookie,
+    first_commit_after,
     lost_writes,
     make_pairs,
     partial_writes,
@@ -112,6 +113,7 @@ def phase_postgres_restart(ports, pg, options, seconds):
         restart["began"] = time.monotonic()
         pg.restart()
         restart["ready"] = time.monotonic()
+        restart["ready_wall"] = time.time()
 
     journal, elapsed = drive(ports, options.pairs, seconds, "restart", during=restart_midway)
     failures = sorted(
@@ -128,7 +130,10 @@ def phase_postgres_restart(ports, pg, options, seconds):
         and s.status == 302
         and s.started + s.seconds >= restart["ready"]
     ]
-    recovery = min(acknowledged_after, default=float("inf")) - restart["ready"]
+    acknowledged = min(acknowledged_after, default=float("inf")) - restart["ready"]
+    # When the app servers wrote again, seen in the database: on a busy machine the answer
+    # itself may wait seconds in the queue of requests.
+    recovery = first_commit_after(restart["ready_wall"])
     partial = partial_writes()
     _figures, lost = report(
         f"PostgreSQL restarted halfway: {2 * options.pairs} people, {seconds:.0f} s",
@@ -136,7 +141,8 @@ def phase_postgres_restart(ports, pg, options, seconds):
         elapsed,
         **{
             "restart took": f"{restart['ready'] - restart['began']:.2f} s",
-            "recovery (database back -> first write acknowledged)": f"{recovery:.2f} s",
+            "recovery (database back -> first write committed)": f"{recovery:.2f} s",
+            "database back -> first write acknowledged": f"{acknowledged:.2f} s",
             "failing requests span": f"{(failures[-1] - failures[0]) if failures else 0:.2f} s",
             "partial writes": partial,
         },

@@ -90,3 +90,24 @@ def test_lost_writes_are_those_acknowledged_but_not_in_the_database():
     Goal.objects.create(round_id=round_id, side="client", title="LT-goal-kept", area="other")
     acknowledged = [("goal", "LT-goal-kept"), ("goal", "LT-goal-missing")]
     assert lost_writes(acknowledged) == [("goal", "LT-goal-missing")]
+
+
+@pytest.mark.django_db
+def test_recovery_is_read_from_the_first_action_committed_after_a_moment():
+    import time
+    from datetime import UTC, datetime
+
+    from alignment.models import Notification
+    from loadtest.database import first_commit_after
+
+    [(therapist, _client, round_id)] = make_pairs(1, "recovery")
+    moment = time.time()
+    for delay in (-1.0, 1.5, 3.0):
+        Notification.objects.create(
+            round_id=round_id,
+            recipient=therapist,
+            event="commented",
+            created_at=datetime.fromtimestamp(moment + delay, UTC),
+        )
+    assert first_commit_after(moment) == pytest.approx(1.5, abs=0.01)
+    assert first_commit_after(moment + 10) == float("inf")
