@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test serve venv install install-dev lint e2e clean bench
+.PHONY: run test serve venv install install-dev lint e2e clean bench loadtest faulttest two-servers
 
 # The first Python 3.12 or newer found; pyenv honours .python-version (3.12).
 PYTHON_FOR_VENV := $(shell for p in python3.12 python3.13 python3.14 python3 python; do \
@@ -34,26 +34,34 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Links in emails point at the address served here, unless SAMEPAGE_SITE_URL says otherwise.
+SITE_URL_DEFAULT = $${SAMEPAGE_SITE_URL:-http://$(HOST):$(PORT)}
+
+# The web server and the background worker (email, digests, periodic jobs) run together under
+# jobs.supervise: Ctrl+C stops both.
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
 	@echo
-	@echo "SamePage is starting on http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
+	@echo "SamePage is starting on http://$(HOST):$(PORT)/ with its background worker (Ctrl+C stops both)."
 	@echo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	export DJANGO_DEBUG=1 SAMEPAGE_SITE_URL="$(SITE_URL_DEFAULT)" && \
+	$(PY) -m jobs.supervise "$(PY) manage.py runserver $(HOST):$(PORT)" "$(PY) manage.py run_worker"
 
 # Production-like: DEBUG off, gunicorn, WhiteNoise serving collected static files. Plain HTTP on
 # this machine only, so secure cookies and the HTTPS redirect are switched off for it.
 serve: install
 	@export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
-		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-$(HOST),localhost}" DJANGO_INSECURE_HTTP=1 && \
+		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-$(HOST),localhost}" DJANGO_INSECURE_HTTP=1 \
+		SAMEPAGE_SITE_URL="$(SITE_URL_DEFAULT)" && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py migrate --no-input && \
 	$(PY) manage.py createcachetable && \
-	echo "SamePage (production settings, plain HTTP) on http://$(HOST):$(PORT)/" && \
-	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket \
-		--access-logfile -
+	echo "SamePage (production settings, plain HTTP) on http://$(HOST):$(PORT)/ with its worker" && \
+	$(PY) -m jobs.supervise \
+		"$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -" \
+		"$(PY) manage.py run_worker"
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -74,3 +82,15 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Proof under load and faults (minutes, not part of `make test`): a private PostgreSQL, two
+# gunicorn servers and a worker on loopback; see loadtest/run.py.
+loadtest: install
+	$(PY) -m loadtest.run load $(LOADTEST_ARGS)
+
+faulttest: install
+	$(PY) -m loadtest.run fault $(LOADTEST_ARGS)
+
+# Two gunicorn servers on one PostgreSQL: a person signed in on one goes on on the other.
+two-servers: install
+	$(PY) -m loadtest.two_servers

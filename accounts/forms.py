@@ -45,3 +45,16 @@ class TwoFactorCodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
         ),
     )
+
+
+class QueuedPasswordResetForm(EmailPasswordResetForm):
+    """Enqueue the reset email for any address; the worker looks the account up.
+
+    The same work happens whether or not an account exists, so the response time reveals
+    nothing (the lookup and the email happen later, in the background).
+    """
+
+    def save(self, **kwargs):
+        from accounts.tasks import password_reset_send
+
+        password_reset_send.enqueue(self.cleaned_data["email"])

@@ -3,12 +3,12 @@
 from django.contrib.auth import views as auth_views
 
 from accounts import services, throttle
-from accounts.forms import EmailPasswordResetForm
+from accounts.forms import QueuedPasswordResetForm
 from accounts.models import normalize_email
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    form_class = EmailPasswordResetForm
+    form_class = QueuedPasswordResetForm
 
     def form_valid(self, form):
         # Counted on the typed address whether or not it has an account, so the limit itself

@@ -296,3 +296,22 @@ class Resolution(models.Model):
     @property
     def is_agreed_goal(self):
         return self.is_confirmed and self.decision in (self.Decision.KEEP, self.Decision.REVISE)
+
+
+class Notification(models.Model):
+    """Something that happened in a round that `recipient` should hear about.
+
+    Sent in digests (alignment.notifications): one email per person and round per quiet
+    window. Holds only the kind of event, never what anyone wrote.
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["recipient", "round", "sent_at"])]

@@ -95,7 +95,7 @@ def round_open(*, therapist, client_user, title, from_previous=False, form_token
             RoundSide.objects.create(round=round_, side=side)
         if previous is not None:
             _prefill_from(previous, round_)
-    notifications.notify(round_=round_, recipient=client_user, event=notifications.OPENED)
+        notifications.notify(round_=round_, recipient=client_user, event=notifications.OPENED)
     return round_
 
 
@@ -230,9 +230,9 @@ def label_place(*, access, goal, kind, reason, placed_by):
             goal=goal, placed_by=placed_by, by_side=access.side, kind=kind, reason=reason
         )
         _touch(round_)
-    if goal.side != access.side:
-        owner = round_.person(goal.side)
-        notifications.notify(round_=round_, recipient=owner, event=notifications.LABELLED)
+        if goal.side != access.side:
+            owner = round_.person(goal.side)
+            notifications.notify(round_=round_, recipient=owner, event=notifications.LABELLED)
     return label
 
 
@@ -318,9 +318,9 @@ def comment_add(*, access, item_key, body, author, form_token=None):
             form_token=form_token,
         )
         _touch(round_)
-    notifications.notify(
-        round_=round_, recipient=access.other_person, event=notifications.COMMENTED
-    )
+        notifications.notify(
+            round_=round_, recipient=access.other_person, event=notifications.COMMENTED
+        )
     return comment
 
 
@@ -349,7 +349,9 @@ def resolution_propose(*, access, item_key, decision, new_title, by, form_token=
             form_token=form_token,
         )
         _touch(round_)
-    notifications.notify(round_=round_, recipient=access.other_person, event=notifications.PROPOSED)
+        notifications.notify(
+            round_=round_, recipient=access.other_person, event=notifications.PROPOSED
+        )
     return resolution
 
 
@@ -382,5 +384,7 @@ def round_close(*, access):
         round_.closed_at = timezone.now()
         round_.save(update_fields=["state", "closed_at"])
         _touch(round_)
-    notifications.notify(round_=round_, recipient=round_.client_user, event=notifications.CLOSED)
+        notifications.notify(
+            round_=round_, recipient=round_.client_user, event=notifications.CLOSED
+        )
     return round_

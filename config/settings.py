@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_tasks_db",
     "audit",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "alignment",
     "exports",
     "checkins",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +103,21 @@ TEMPLATES = [
     },
 ]
 
+
+def sqlite_options():
+    """SQLite tuned for several people writing at once (the `make run` default).
+
+    IMMEDIATE takes the write lock when a transaction starts, so a transaction that reads and
+    then writes never fails to upgrade its lock ("database is locked"); WAL lets readers go on
+    while one writes; the busy timeout makes a writer wait its turn instead of failing.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+
 DATABASES = {
     # An empty DATABASE_URL counts as unset: the embedded SQLite database.
     "default": dj_database_url.parse(
@@ -109,6 +126,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, trying a new connection again for a few seconds (PostgreSQL restarts).
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
+DATABASE_CONNECT_RETRY = float(os.environ.get("DATABASE_CONNECT_RETRY", "3"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(sqlite_options())
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -247,6 +270,8 @@ X_FRAME_OPTIONS = "DENY"
 INSECURE_HTTP = env_bool("DJANGO_INSECURE_HTTP")
 if not DEBUG and not INSECURE_HTTP:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Load balancers probe health over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -259,25 +284,47 @@ if not DEBUG and not INSECURE_HTTP:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 
-# Mail: SMTP from the environment in production, the console locally.
+# Mail: every email is queued in the database (jobs.mail) and sent by the background worker
+# (`manage.py run_worker`) through the "deliver" mailer: SMTP in production, the console locally.
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "SamePage <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if DEBUG and not os.environ.get("EMAIL_HOST"):
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    DELIVER_MAILER = {"BACKEND": "jobs.mail.ReadableConsoleBackend"}
 else:
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
-                "port": int(os.environ.get("EMAIL_PORT", "587")),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": 10,
-            },
-        }
+    DELIVER_MAILER = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
+        },
     }
+MAILERS = {"default": {"BACKEND": "jobs.mail.QueuedEmailBackend"}, "deliver": DELIVER_MAILER}
+# A failed delivery is tried again after 30 s, 1 min, 2 min... (at most 15 min apart); after
+# 10 attempts the email is marked failed, logged, and listed in the admin to send again.
+SAMEPAGE_EMAIL_MAX_ATTEMPTS = int(os.environ.get("SAMEPAGE_EMAIL_MAX_ATTEMPTS", "10"))
+SAMEPAGE_EMAIL_RETRY_BASE = float(os.environ.get("SAMEPAGE_EMAIL_RETRY_BASE", "30"))
+SAMEPAGE_EMAIL_RETRY_CAP = float(os.environ.get("SAMEPAGE_EMAIL_RETRY_CAP", "900"))
+
+# Background jobs (django.tasks), stored in the database: a job enqueued inside a transaction
+# exists if and only if that transaction commits.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Periodic jobs: dotted path of a task -> period in seconds, enqueued by the worker when due.
+SAMEPAGE_SCHEDULE = {
+    "jobs.tasks.clear_expired_sessions": 60 * 60,
+    "jobs.tasks.requeue_stalled_email": 10 * 60,
+    "jobs.tasks.prune_finished_jobs": 24 * 60 * 60,
+    # Check-ins that a client's cadence says are due, and the one reminder after 3 days.
+    "checkins.tasks.open_due_checkins": 60 * 60,
+    "checkins.tasks.send_checkin_reminders": 60 * 60,
+}
+# /readyz reports the queue stuck when a due job has waited longer than this (seconds).
+SAMEPAGE_QUEUE_STUCK_AFTER = int(os.environ.get("SAMEPAGE_QUEUE_STUCK_AFTER", "900"))
+# Notifications about one round to one person within this many seconds come as one email.
+SAMEPAGE_DIGEST_WINDOW = int(os.environ.get("SAMEPAGE_DIGEST_WINDOW", "600"))
 
 # Address used in links inside emails, e.g. https://samepage.example.org (no trailing slash).
 SITE_URL = os.environ.get("SAMEPAGE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -289,5 +336,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes logs every sign-in with the request path and address: keep only its warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Django's own "django" logger prints with DEBUG on too: once is enough.
+        "django.tasks": {"handlers": ["console"], "propagate": False},
+    },
 }

@@ -90,3 +90,11 @@ def everyone(
         "other_clinic_therapist": other_clinic_therapist,
         "other_clinic_client": other_clinic_client,
     }
+
+
+@pytest.fixture
+def run_jobs(db):
+    """Run the background jobs due within `later` seconds (digests wait a quiet window)."""
+    from tests.jobrunner import run_due_jobs
+
+    return run_due_jobs

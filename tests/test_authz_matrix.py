@@ -87,6 +87,9 @@ EXCLUDED_NAMESPACES = {"admin"}
 ROWS = {
     "home": {"GET": SIGNED_IN},
     "favicon.ico": {"GET": everyone(301)},
+    # Health checks for load balancers: no session, no data, the same answer to anyone.
+    "healthz": {"GET": everyone(200)},
+    "readyz": {"GET": everyone(200)},
     "login": {"GET": GUESTS_ONLY},
     # An unknown link: 404 to anyone; the form page without a token from a link: 404 too.
     "invitation_open": {"GET": everyone(404)},

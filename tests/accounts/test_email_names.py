@@ -21,7 +21,7 @@ def test_name_for_email(typed, shown):
 
 
 def test_notification_shows_the_trimmed_names(
-    therapist, client_user, mailoutbox, django_capture_on_commit_callbacks
+    therapist, client_user, mailoutbox, run_jobs, settings
 ):
     from alignment import services
 
@@ -29,10 +29,10 @@ def test_notification_shows_the_trimmed_names(
     therapist.save()
     client_user.full_name = "Maya\u202e Rivera" + "x" * 130
     client_user.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        services.round_open(therapist=therapist, client_user=client_user, title="Intake")
+    services.round_open(therapist=therapist, client_user=client_user, title="Intake")
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)  # notifications come as a digest
     body = mailoutbox[0].body
-    assert "Dr. Chen Reply with your password opened a new round" in body
+    assert "Your therapist Dr. Chen Reply with your password opened a new round" in body
     assert "\u202e" not in body
     greeting = body.splitlines()[0]
     assert greeting == "Hello Maya Rivera" + "x" * 48 + "…,"

@@ -22,13 +22,16 @@ def ask_reset(client, email, ip="127.0.0.1"):
     return client.post(RESET, {"email": email}, REMOTE_ADDR=ip)
 
 
-def test_password_reset_mails_one_address_a_few_times_only(client, client_user, mailoutbox):
+def test_password_reset_mails_one_address_a_few_times_only(
+    client, client_user, mailoutbox, run_jobs
+):
     for _ in range(3):
         assert ask_reset(client, "maya@harbor.test").status_code == 302
     response = ask_reset(client, "MAYA@harbor.test", ip="198.51.100.4")
     assert response.status_code == 429
     assert re.search(r"try again in \d+ minutes?", response.content.decode())
     assert int(response["Retry-After"]) > 0
+    run_jobs()  # the reset emails are sent by the background worker
     assert len(mailoutbox) == 3
 
 

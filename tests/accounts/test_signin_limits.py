@@ -151,7 +151,7 @@ def test_one_address_alone_never_reaches_the_account_limit(client, sam, limits):
     assert sign_in(client, "sam@example.com", ip=HOME_IP).status_code == 302
 
 
-def test_completed_password_reset_lifts_the_lock(client, sam, mailoutbox, limits):
+def test_completed_password_reset_lifts_the_lock(client, sam, mailoutbox, limits, run_jobs):
     limits(signin_account=(12, 3600))
     fail(client, "sam@example.com", 5, ip=HOME_IP)
     for number in range(3):
@@ -159,6 +159,7 @@ def test_completed_password_reset_lifts_the_lock(client, sam, mailoutbox, limits
     assert sign_in(client, "sam@example.com", ip=HOME_IP).status_code == 429
 
     client.post(reverse("password_reset"), {"email": "sam@example.com"}, REMOTE_ADDR=HOME_IP)
+    run_jobs()
     link = re.search(r"https?://\S+/password/reset/\S+/", mailoutbox[0].body).group()
     form_url = client.get(link[link.index("/accounts/") :]).url
     response = client.post(

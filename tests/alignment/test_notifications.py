@@ -24,17 +24,19 @@ CLINICAL_TEXT = (*CLIENT_GOALS, *THERAPIST_GOALS, ROUND_TITLE, REASON, COMMENT, 
 
 
 @pytest.fixture
-def mail(db, django_capture_on_commit_callbacks, mailoutbox):
-    """Run an action and return the emails it sent once its transaction committed.
+def mail(db, django_capture_on_commit_callbacks, mailoutbox, run_jobs):
+    """Run an action and return the emails its digest sent once the quiet window passed.
 
     `db` comes first: setting up the test database replaces Django's outbox, and
     `mailoutbox` must be the outbox in use.
     """
 
     def sent_by(action):
+        run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)  # what came before: not this action's
         mailoutbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
             action()
+        run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
         return list(mailoutbox)
 
     return sent_by
@@ -81,7 +83,7 @@ def test_submitting_tells_the_other_side_only_that_it_happened(
     browser = as_user(client_user)
     sent = mail(lambda: submit_by_form(browser, round_, Side.CLIENT))
     assert [m.to for m in sent] == [[therapist.email]]
-    assert "Maya Rivera has submitted their goals." in sent[0].body
+    assert "Your client Maya Rivera submitted their goals." in sent[0].body
     assert_only_what_happened(sent[0], round_)
 
 
@@ -111,7 +113,8 @@ def test_a_label_on_your_goal_tells_you(as_user, mail, build_round, client_user,
         )
     )
     assert [m.to for m in sent] == [[client_user.email]]
-    assert "Dr. Chen labelled one of your goals overboard and gave a reason." in sent[0].body
+    expected = "Your therapist Dr. Chen labelled one of your goals overboard and gave a reason."
+    assert expected in sent[0].body
     assert_only_what_happened(sent[0], round_)
 
 
@@ -126,7 +129,7 @@ def test_a_new_comment_tells_the_other_side(as_user, mail, build_round, client_u
         )
     )
     assert [m.to for m in sent] == [[therapist.email]]
-    assert "Maya Rivera added a comment." in sent[0].body
+    assert "1 new comment from your client Maya Rivera." in sent[0].body
     assert_only_what_happened(sent[0], round_)
 
 
@@ -143,7 +146,7 @@ def test_a_proposal_awaiting_confirmation_tells_the_other_side(
         )
     )
     assert [m.to for m in sent] == [[client_user.email]]
-    assert "Dr. Chen proposed a resolution that needs your confirmation." in sent[0].body
+    assert "1 proposal from your therapist Dr. Chen to confirm." in sent[0].body
     assert_only_what_happened(sent[0], round_)
 
 
@@ -192,3 +195,89 @@ def test_no_email_of_a_whole_round_carries_clinical_text(
     assert len(sent) == 7
     for message in sent:
         assert_only_what_happened(message, round_)
+
+
+def comment_on(browser, round_, title):
+    return browser.post(
+        reverse("comment_create", args=[round_.pk]),
+        {"item": key_of(goal_titled(round_, title)), "body": COMMENT, "form_token": new_token()},
+    )
+
+
+def test_a_burst_of_ten_actions_sends_one_digest(
+    db, mailoutbox, as_user, run_jobs, build_round, client_user, therapist
+):
+    round_ = build_round(title=ROUND_TITLE, reveal=True)
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    mailoutbox.clear()
+    browser = as_user(client_user)
+    for _ in range(10):
+        assert comment_on(browser, round_, THERAPIST_GOALS[0]).status_code == 302
+    assert run_jobs() == 0  # within the quiet window: nothing yet
+    assert mailoutbox == []
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    assert [m.to for m in mailoutbox] == [[therapist.email]]
+    assert "10 new comments from your client Maya Rivera." in mailoutbox[0].body
+    assert_only_what_happened(mailoutbox[0], round_)
+    # The next action starts a new window and, in time, a new digest.
+    comment_on(browser, round_, THERAPIST_GOALS[0])
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    assert len(mailoutbox) == 2
+    assert "1 new comment from your client Maya Rivera." in mailoutbox[1].body
+
+
+def test_a_digest_sums_up_each_kind_of_event_for_its_reader(
+    db, mailoutbox, as_user, run_jobs, build_round, client_user, therapist
+):
+    round_ = build_round(title=ROUND_TITLE, reveal=True)
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    mailoutbox.clear()
+    browser = as_user(therapist)
+    for _ in range(3):
+        assert comment_on(browser, round_, CLIENT_GOALS[0]).status_code == 302
+    browser.post(
+        reverse("resolution_propose", args=[round_.pk]),
+        {"item": key_of(goal_titled(round_, CLIENT_GOALS[1])), "decision": "keep"},
+    )
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    [message] = mailoutbox
+    assert message.to == [client_user.email]
+    assert "Hello Maya Rivera," in message.body
+    assert "3 new comments from your therapist Dr. Chen." in message.body
+    assert "1 proposal from your therapist Dr. Chen to confirm." in message.body
+    assert "what you or your therapist wrote" in message.body
+    assert_only_what_happened(message, round_)
+
+
+def test_a_therapist_reads_about_their_client(
+    db, mailoutbox, as_user, run_jobs, build_round, client_user, therapist
+):
+    round_ = build_round(title=ROUND_TITLE, reveal=True)
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    mailoutbox.clear()
+    comment_on(as_user(client_user), round_, THERAPIST_GOALS[0])
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    [message] = mailoutbox
+    assert "Hello Dr. Chen," in message.body
+    assert "your client Maya Rivera" in message.body
+    assert "your therapist" not in message.body
+    assert "what you or your client wrote" in message.body
+
+
+def test_an_action_rolled_back_leaves_nothing_to_send(
+    db, mailoutbox, run_jobs, build_round, client_user, therapist
+):
+    from django.db import transaction
+
+    from alignment import notifications
+    from alignment.models import Notification
+
+    round_ = build_round(title=ROUND_TITLE, reveal=True)
+    run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW)
+    mailoutbox.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        notifications.notify(round_=round_, recipient=therapist, event=notifications.COMMENTED)
+        raise RuntimeError("the action failed after notifying")
+    assert not Notification.objects.filter(sent_at__isnull=True).exists()
+    assert run_jobs(later=settings.SAMEPAGE_DIGEST_WINDOW) == 0
+    assert mailoutbox == []

@@ -84,7 +84,12 @@ def test_no_reminder_once_revealed(checkin, client_user, therapist):
     assert send_checkin_reminders.call(now=at(timezone.now() + 10 * DAY)) == 0
 
 
-def test_the_jobs_run_through_the_tasks_framework_with_json_arguments(every_two_weeks):
-    result = open_due_checkins.enqueue(now=at(every_two_weeks + 14 * DAY))
-    assert result.return_value == 1
-    assert send_checkin_reminders.enqueue(now=at(every_two_weeks + 30 * DAY)).return_value == 2
+def test_the_jobs_run_through_the_tasks_framework_with_json_arguments(every_two_weeks, run_jobs):
+    opened = open_due_checkins.enqueue(now=at(every_two_weeks + 14 * DAY))
+    run_jobs()
+    opened.refresh()
+    assert opened.return_value == 1
+    reminded = send_checkin_reminders.enqueue(now=at(every_two_weeks + 30 * DAY))
+    run_jobs()
+    reminded.refresh()
+    assert reminded.return_value == 2
