@@ -47,6 +47,17 @@ class ItemView:
         return self.goals[data.id] if data else None
 
     @property
+    def is_opposed(self):
+        return self.link is not None and self.link.relation == Link.Relation.OPPOSED
+
+    @property
+    def state(self):
+        """open, proposed or agreed (a confirmed resolution)."""
+        if self.is_resolved:
+            return "agreed"
+        return "proposed" if self.resolution else "open"
+
+    @property
     def open_labels(self):
         return [label for label in self.labels if label.is_open]
 
@@ -75,6 +86,14 @@ class RoundView:
 
     def item(self, key):
         return next((view for view in self.items if view.key == key), None)
+
+    def find(self, key):
+        """The item with this key or, for ``g<id>``, the item that holds goal <id>."""
+        found = self.item(key)
+        if found is None and key[:1] == "g" and key[1:].isdigit():
+            goal_id = int(key[1:])
+            found = next((view for view in self.items if goal_id in view.goals), None)
+        return found
 
     def _unlinked(self, side):
         linked = {link.client_goal_id for link in self.links} | {

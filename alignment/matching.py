@@ -76,6 +76,7 @@ class Suggestion:
     therapist_goal_id: int
     score: float
     reason: str
+    relation: str = "same"  # "same" or "opposed"
 
 
 def stem(word: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alignment.views import discussion, reports, rounds
+from alignment.views import discussion, item_forms, reports, rounds, together
 
 urlpatterns = [
     path("new/<int:client_id>/", rounds.round_new, name="round_new"),
@@ -13,6 +13,14 @@ urlpatterns = [
         "<int:round_id>/labels/<int:label_id>/withdraw/",
         discussion.label_withdraw,
         name="label_withdraw",
+    ),
+    path("<int:round_id>/items/<str:key>/<str:what>/", item_forms.item_form, name="item_form"),
+    path("<int:round_id>/goals/<int:goal_id>/label/new/", item_forms.label_form, name="label_form"),
+    path("<int:round_id>/together/", together.round_together, name="round_together"),
+    path(
+        "<int:round_id>/together/<int:number>/",
+        together.round_together_item,
+        name="round_together_item",
     ),
     path("<int:round_id>/links/", discussion.link_create, name="link_create"),
     path("<int:round_id>/links/<int:link_id>/remove/", discussion.link_remove, name="link_remove"),

@@ -8,6 +8,7 @@ from alignment.models import Side
 from tests.alignment.conftest import (
     CLIENT_GOALS,
     THERAPIST_GOALS,
+    actions_offered,
     as_form_rows,
     db_state,
     every_post,
@@ -158,14 +159,19 @@ def test_round_of_an_unknown_id_is_not_found(as_user, therapist, db):
 
 
 def test_the_current_therapist_is_offered_every_action(as_user, round_with_everything, therapist):
-    page = html_of(as_user(therapist).get(reverse("round_detail", args=[round_with_everything.pk])))
+    browser = as_user(therapist)
+    page = html_of(browser.get(reverse("round_detail", args=[round_with_everything.pk])))
+    # One-click actions are forms on the page; the others open a small form when asked for.
     assert forms_posting_to(page, round_with_everything) >= {
-        "label_create",
         "label_withdraw",
         "link_remove",
+        "round_close",
+    }
+    assert actions_offered(browser, page, round_with_everything) >= {
+        "label_create",
         "comment_create",
         "resolution_propose",
-        "round_close",
+        "link_create",
     }
 
 
