@@ -14,6 +14,7 @@ urlpatterns = [
         discussion.label_withdraw,
         name="label_withdraw",
     ),
+    path("<int:round_id>/items/<str:key>/", item_forms.round_item, name="round_item"),
     path("<int:round_id>/items/<str:key>/<str:what>/", item_forms.item_form, name="item_form"),
     path("<int:round_id>/goals/<int:goal_id>/label/new/", item_forms.label_form, name="label_form"),
     path("<int:round_id>/together/", together.round_together, name="round_together"),

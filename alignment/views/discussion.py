@@ -23,18 +23,20 @@ def _done(request, access, *, key, **kwargs):
     return respond(request, access, key=key, **kwargs)
 
 
-def _act(request, access, action, *, success, key, bound=None, form_page=None):
+def _act(request, access, action, *, success, key, bound=None, form_page=None, anchor=""):
     """Run a service call, turning a refusal into a message; nothing is written on refusal."""
     try:
         action()
     except services.ActionRefused as refused:
         messages.error(request, str(refused))
-        return _done(request, access, key=key, bound=bound, form_page=form_page, status=409)
+        return _done(
+            request, access, key=key, bound=bound, form_page=form_page, status=409, anchor=anchor
+        )
     messages.success(request, success)
-    return _done(request, access, key=key)
+    return _done(request, access, key=key, anchor=anchor)
 
 
-def _submit(request, access, form, *, what, bound_key, key, invalid, success, action):
+def _submit(request, access, form, *, what, bound_key, key, invalid, success, action, anchor=""):
     """Validate `form`; show it again with what was typed on errors, else run `action`."""
     bound = {bound_key: form}
 
@@ -53,6 +55,7 @@ def _submit(request, access, form, *, what, bound_key, key, invalid, success, ac
         key=key,
         bound=bound,
         form_page=form_page,
+        anchor=anchor,
     )
 
 
@@ -68,6 +71,7 @@ def label_create(request, round_id, goal_id):
         what="label",
         bound_key=f"label-{goal.pk}",
         key=f"g{goal.pk}",
+        anchor=f"goal-{goal.pk}",
         invalid=_("The label was not placed: see the form below."),
         success=_("Label placed. The other side will see who placed it and why."),
         action=lambda data: services.label_place(
@@ -93,6 +97,7 @@ def label_withdraw(request, round_id, label_id):
         lambda: services.label_withdraw(access=access, label=label, by=request.user),
         success=_("Label withdrawn. It stays in the history as withdrawn."),
         key=f"g{label.goal_id}",
+        anchor=f"goal-{label.goal_id}",
     )
 
 

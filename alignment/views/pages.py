@@ -4,7 +4,7 @@ from django.contrib.messages import get_messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from alignment.discussion import reassigned_move, round_view, whose_move
+from alignment.discussion import comments_load, reassigned_move, round_view, whose_move
 from alignment.forms import GoalFormSet
 from alignment.models import MAX_GOALS, Goal, Link, OverboardLabel, Resolution
 
@@ -59,19 +59,36 @@ def round_context(access, *, formset=None, bound=None, open_key="", request=None
         context["formset"] = formset or goal_formset_for(my_goals)
         context["move"] = whose_move(round_=round_, side=access.side, parts=parts)
     else:
-        view = round_view(round_)
+        view = round_view(round_, with_comments="count")
         context["view"] = view
         context["move"] = whose_move(round_=round_, side=access.side, view=view)
-        opened = view.find(open_key) if open_key else None
-        if opened is not None:
-            context["open_key"] = opened.key
-            if request is not None:
-                # Shown inside the item instead of in the page's message area (base.html).
-                context["item_messages"] = list(get_messages(request))
-                context["messages"] = []
+        _unfold(context, view, open_key=open_key, request=request)
     if not access.can_write and not round_.is_closed:
         context["move"] = reassigned_move(access.side)
     return context
+
+
+def _unfold(context, view, *, open_key, request):
+    """Choose the items shown unfolded, and read their comments (the others show counts).
+
+    They are the item acted on, and those the person had open: htmx sends their keys with each
+    action, so that swapping the discussion in place leaves the page as it was.
+    """
+    keys = request.POST.get("open_items", "").split(",")[:50] if request is not None else []
+    found = (view.find(key) for key in keys)
+    context["open_keys"] = {item.key for item in found if item is not None}
+    if open_key == "all":
+        context["open_keys"] = {item.key for item in view.items}
+        context["all_open"] = True
+    opened = view.find(open_key) if open_key else None
+    if opened is not None:
+        context["open_key"] = opened.key
+        context["open_keys"].add(opened.key)
+        if request is not None:
+            # Shown inside the item instead of in the page's message area (base.html).
+            context["item_messages"] = list(get_messages(request))
+            context["messages"] = []
+    comments_load(view, context["open_keys"])
 
 
 def is_htmx(request):

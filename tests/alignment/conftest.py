@@ -7,6 +7,7 @@ test can say "nothing changed" and mean it.
 """
 
 import html
+import re
 import uuid
 
 import pytest
@@ -387,10 +388,19 @@ def forms_posting_to(page, round_):
     return {name for name, url, _ in every_post(round_) if f'action="{url}"' in page}
 
 
-def actions_offered(browser, page, round_):
-    """The round's actions a page offers: its own forms and those of the form pages it links."""
-    offered = forms_posting_to(page, round_)
-    for _, url in form_pages(round_):
-        if f'href="{url}"' in page:
-            offered |= forms_posting_to(html_of(browser.get(url)), round_)
+def actions_offered(browser, round_):
+    """The round's actions its page offers with each item unfolded in turn: the page's own
+    forms and those of the form pages it links to."""
+    url = reverse("round_detail", args=[round_.pk])
+    page = html_of(browser.get(url))
+    pages = [page] + [
+        html_of(browser.get(f"{url}?open={key}"))
+        for key in re.findall(r'data-item="([\w-]+)"', page)
+    ]
+    offered = set()
+    for page in pages:
+        offered |= forms_posting_to(page, round_)
+        for _, form_url in form_pages(round_):
+            if f'href="{form_url}"' in page:
+                offered |= forms_posting_to(html_of(browser.get(form_url)), round_)
     return offered

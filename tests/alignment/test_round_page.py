@@ -38,7 +38,7 @@ def overview_rows(page):
 
 
 def open_items(page):
-    return re.findall(r'<details class="agenda-item kind-\w+" id="item-([\w-]+)" open>', page)
+    return re.findall(r'<details class="agenda-item[^>]* id="item-([\w-]+)"[^>]* open>', page)
 
 
 def test_overview_puts_a_linked_pair_on_one_row_and_single_goals_beside_an_empty_cell(
@@ -77,15 +77,19 @@ def test_items_are_folded_and_a_row_opens_its_item_without_javascript(
 def test_round_page_carries_no_comment_label_or_proposal_form_only_links_to_them(
     as_user, discussed_round, client_user
 ):
-    page = html_of(as_user(client_user).get(page_url(discussed_round)))
+    c0, c1, t0, t1 = goals_of(discussed_round)
+    browser = as_user(client_user)
+    folded = html_of(browser.get(page_url(discussed_round)))
+    assert "1 comment" in folded  # the count shows on the folded item
+    assert "We mean the same thing here." not in folded  # what is folded is not sent
+    page = html_of(browser.get(page_url(discussed_round) + f"?open={key_of(c1, t1)}"))
+    assert "We mean the same thing here." in page
     assert "<textarea" not in page
     for name in ("comment_create", "resolution_propose"):
         assert f'action="{reverse(name, args=[discussed_round.pk])}"' not in page
-    c0, c1, t0, t1 = goals_of(discussed_round)
     comment_page = reverse("item_form", args=[discussed_round.pk, key_of(c1, t1), "comment"])
     assert f'href="{comment_page}"' in page
     assert f'data-hx-get="{comment_page}"' in page
-    assert "1 comment" in page  # the count shows on the folded item
 
 
 def test_form_page_is_a_whole_page_without_htmx_and_just_the_form_with_it(
@@ -108,9 +112,7 @@ def test_form_page_for_an_item_that_is_not_there_is_not_found(
     assert as_user(client_user).get(url).status_code == 404
 
 
-def test_form_pages_of_a_closed_round_send_back_to_the_round(
-    as_user, closed_round, client_user
-):
+def test_form_pages_of_a_closed_round_send_back_to_the_round(as_user, closed_round, client_user):
     c0 = goal_titled(closed_round, CLIENT_GOALS[0])
     url = reverse("item_form", args=[closed_round.pk, key_of(c0), "comment"])
     response = as_user(client_user).get(url)
@@ -296,3 +298,19 @@ def test_comments_are_counted_per_item(as_user, discussed_round, client_user, th
     propose(therapist, discussed_round, key_of(c0), "drop")
     page = html_of(as_user(client_user).get(page_url(discussed_round)))
     assert "2 comments" in page
+
+
+def test_unfolding_an_item_with_htmx_fetches_just_its_body(as_user, discussed_round, client_user):
+    browser = as_user(client_user)
+    c0, c1, t0, t1 = goals_of(discussed_round)
+    url = reverse("round_item", args=[discussed_round.pk, key_of(c1, t1)])
+    body = html_of(browser.get(url, **HX))
+    assert "<main" not in body
+    assert "We mean the same thing here." in body and CLIENT_GOALS[1] in body
+    # Without htmx the same address shows the round page with that item unfolded.
+    response = browser.get(url)
+    key = key_of(c1, t1)
+    assert response["Location"] == page_url(discussed_round) + f"?open={key}#item-{key}"
+    assert (
+        browser.get(reverse("round_item", args=[discussed_round.pk, "g0"]), **HX).status_code == 404
+    )
