@@ -194,7 +194,7 @@ def test_a_round_from_invitation_to_report(open_page, checks, guard, live_server
     goal.get_by_label("In your words (required)").fill(LABEL_REASON)
     goal.get_by_role("button", name="Place the label").click()
     expect(client.locator(".overboard-label")).to_contain_text(LABEL_REASON)
-    expect(client.locator(".messages .alert")).to_be_focused()  # the outcome, where they were
+    expect(item.locator(".messages .alert")).to_be_focused()  # the outcome, where they were
     assert "#goal-" not in client.url  # swapped in place by htmx, not a redirect
     checks.page(client, "round: label placed (client)")
 
