@@ -314,3 +314,23 @@ def test_unfolding_an_item_with_htmx_fetches_just_its_body(as_user, discussed_ro
     assert (
         browser.get(reverse("round_item", args=[discussed_round.pk, "g0"]), **HX).status_code == 404
     )
+
+
+def test_report_and_csv_say_a_link_pulls_apart(as_user, revealed_round, client_user):
+    browser = as_user(client_user)
+    c0, c1, t0, t1 = goals_of(revealed_round)
+    browser.post(
+        reverse("link_create", args=[revealed_round.pk]),
+        {"client_goal": c0.pk, "therapist_goal": t0.pk, "relation": "opposed"},
+    )
+    browser.post(
+        reverse("link_create", args=[revealed_round.pk]),
+        {"client_goal": c1.pk, "therapist_goal": t1.pk, "relation": "same"},
+    )
+    report = text_of(browser.get(reverse("round_report", args=[revealed_round.pk])))
+    assert report.count("linked as pulling apart") == 1
+    csv_text = browser.get(reverse("round_report_csv", args=[revealed_round.pk])).content
+    rows = [line for line in csv_text.decode("utf-8-sig").splitlines() if line.startswith("link,")]
+    assert len(rows) == 2
+    assert sum(",opposed," in row for row in rows) == 1
+    assert sum(",same," in row for row in rows) == 1
