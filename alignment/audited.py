@@ -11,6 +11,11 @@ ROUND = {"round_kwarg": "round_id"}
 AUDITED = {
     "round_new": {"object_type": "client", "id_kwarg": "client_id"},
     "round_detail": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
+    "round_item": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
+    "item_form": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
+    "label_form": {"object_type": "goal", "id_kwarg": "goal_id", **ROUND},
+    "round_together": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
+    "round_together_item": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "goals_save": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "submission_withdraw": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "round_close": {"object_type": "round", "id_kwarg": "round_id", **ROUND},

@@ -10,17 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-OVERBOARD, CLIENT_ONLY, THERAPIST_ONLY, GAP, SHARED = (
+OVERBOARD, OPPOSED, CLIENT_ONLY, THERAPIST_ONLY, GAP, SHARED = (
     "overboard",
+    "opposed",
     "client_only",
     "therapist_only",
     "gap",
     "shared",
 )
-KIND_ORDER = (OVERBOARD, CLIENT_ONLY, THERAPIST_ONLY, GAP, SHARED)
+# Agenda order: what most needs talking about comes first. An opposed pair ("pulling apart")
+# follows overboard: both goals are about one thing but want it to go opposite ways.
+KIND_ORDER = (OVERBOARD, OPPOSED, CLIENT_ONLY, THERAPIST_ONLY, GAP, SHARED)
 CLIENT, THERAPIST = "client", "therapist"
 SIDES = (CLIENT, THERAPIST)
 GAP_THRESHOLD = 2
+SAME, OPPOSITE = "same", "opposed"
+RELATIONS = (SAME, OPPOSITE)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class LabelData:
 class LinkData:
     client_goal_id: int
     therapist_goal_id: int
+    relation: str = SAME  # SAME: they mean the same thing; OPPOSITE: they pull apart
 
 
 def item_key(goal_id: int, partner_id: int | None = None, *, goal_side: str = CLIENT) -> str:
@@ -139,11 +145,17 @@ def _index_goals(goals: Iterable[GoalData]) -> dict[int, GoalData]:
     return by_id
 
 
-def _index_links(links: Iterable[LinkData], goals: dict[int, GoalData]) -> dict[int, int]:
-    """Map each linked goal id to its partner's id, refusing links the database should forbid."""
+def _index_links(
+    links: Iterable[LinkData], goals: dict[int, GoalData]
+) -> tuple[dict[int, int], set[int]]:
+    """Map each linked goal id to its partner's id, and give the client goal ids of opposed
+    links; refuse links the database should forbid."""
     partner_of: dict[int, int] = {}
+    opposed: set[int] = set()
     for link in links:
         ids = (link.client_goal_id, link.therapist_goal_id)
+        if link.relation not in RELATIONS:
+            raise ValueError(f"link {ids} has unknown relation {link.relation!r}")
         for goal_id, side in zip(ids, SIDES, strict=True):
             if goal_id not in goals:
                 raise ValueError(f"link {ids} refers to unknown goal {goal_id}")
@@ -156,7 +168,9 @@ def _index_links(links: Iterable[LinkData], goals: dict[int, GoalData]) -> dict[
                 raise ValueError(f"goal {goal_id} is in more than one link")
         partner_of[link.client_goal_id] = link.therapist_goal_id
         partner_of[link.therapist_goal_id] = link.client_goal_id
-    return partner_of
+        if link.relation == OPPOSITE:
+            opposed.add(link.client_goal_id)
+    return partner_of, opposed
 
 
 def _open_labels(
@@ -188,7 +202,9 @@ def _groups(goals: dict[int, GoalData], partner_of: dict[int, int]) -> list[tupl
     return groups
 
 
-def _classify(group: tuple[GoalData, ...], open_by_goal: dict[int, list[LabelData]]) -> Item:
+def _classify(
+    group: tuple[GoalData, ...], open_by_goal: dict[int, list[LabelData]], opposed: set[int]
+) -> Item:
     found = tuple(
         sorted((lab for g in group for lab in open_by_goal.get(g.id, ())), key=lambda x: x.id)
     )
@@ -200,6 +216,8 @@ def _classify(group: tuple[GoalData, ...], open_by_goal: dict[int, list[LabelDat
     if len(group) == 1:
         return Item(CLIENT_ONLY if group[0].side == CLIENT else THERAPIST_ONLY, group[0])
     client, therapist = group
+    if client.id in opposed:
+        return Item(OPPOSED, client, therapist)
     gap = abs(client.importance - therapist.importance)
     return Item(GAP if gap >= GAP_THRESHOLD else SHARED, client, therapist)
 
@@ -215,10 +233,10 @@ def compare(
     Raises ValueError for links or labels that refer to unknown goals or break the link rules.
     """
     by_id = _index_goals(goals)
-    partner_of = _index_links(links, by_id)
+    partner_of, opposed = _index_links(links, by_id)
     open_by_goal = _open_labels(labels, by_id)
 
-    items = [_classify(group, open_by_goal) for group in _groups(by_id, partner_of)]
+    items = [_classify(group, open_by_goal, opposed) for group in _groups(by_id, partner_of)]
     items.sort(key=lambda item: (KIND_ORDER.index(item.kind), *_sort_key(item)))
     shared = sum(g.importance for item in items if item.kind == SHARED for g in item.goals)
     total = sum(goal.importance for goal in by_id.values())

@@ -6,7 +6,7 @@ from django.utils import timezone
 import audit
 from alignment import notifications, services
 from alignment.access import RoundAccess
-from alignment.models import Goal, Resolution, Round, Side
+from alignment.models import Goal, Link, Resolution, Round, Side
 from alignment.services import GoalRow
 from audit.models import AuditEvent
 
@@ -178,6 +178,7 @@ def _jordan_intake(people):
             ("Get top grades in every course while working full-time", "", "work_study", 5),
             ("Manage stress so I can keep going", "", "stress_anxiety", 5),
             ("Never take a day off until I graduate", "", "work_study", 3),
+            ("Go out with friends every weekend to unwind", "", "relationships", 3),
         ],
         submit=False,
     )
@@ -203,10 +204,27 @@ def _jordan_intake(people):
             ("Build stress management skills for school and work demands", "", "stress_anxiety", 5),
             ("Protect time for rest and sleep", "", "health", 4),
             ("Keep grades strong with a realistic study plan", "", "work_study", 3),
+            ("Cut down on nights out during exam weeks", "", "habits", 3),
         ],
     )
     services.link_create(
         access=_as(round_, T), client_goal=mine[1], therapist_goal=theirs[0], by=round_.therapist
+    )
+    # Pulling apart: about the same thing, wanted in opposite directions. Linked so they are
+    # talked through; neither counts as shared.
+    services.link_create(
+        access=_as(round_, T),
+        client_goal=mine[2],
+        therapist_goal=theirs[1],
+        by=round_.therapist,
+        relation=Link.Relation.OPPOSED,
+    )
+    services.link_create(
+        access=client_side,
+        client_goal=mine[3],
+        therapist_goal=theirs[3],
+        by=round_.client_user,
+        relation=Link.Relation.OPPOSED,
     )
     # The therapist casts the client's own goal as a problem; Jordan sees this prominently.
     services.label_place(

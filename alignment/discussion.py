@@ -14,6 +14,8 @@ from django.utils.translation import ngettext
 from alignment import comparison, matching
 from alignment.models import Comment, Goal, Link, OverboardLabel, Resolution, Round, Side
 
+LATEST_COMMENTS = 3
+
 
 @dataclass
 class ItemView:
@@ -27,6 +29,7 @@ class ItemView:
     history: list  # superseded resolutions, oldest first
     link: Link | None = None
     suggestions: list = field(default_factory=list)
+    comment_count: int = 0
 
     @property
     def key(self):
@@ -47,6 +50,22 @@ class ItemView:
         return self.goals[data.id] if data else None
 
     @property
+    def latest_comments(self):
+        """The end of the thread, shown on the round page; the rest is one click away."""
+        return self.comments[-LATEST_COMMENTS:]
+
+    @property
+    def is_opposed(self):
+        return self.link is not None and self.link.relation == Link.Relation.OPPOSED
+
+    @property
+    def state(self):
+        """open, proposed or agreed (a confirmed resolution)."""
+        if self.is_resolved:
+            return "agreed"
+        return "proposed" if self.resolution else "open"
+
+    @property
     def open_labels(self):
         return [label for label in self.labels if label.is_open]
 
@@ -64,6 +83,13 @@ class ItemView:
         return (self.client_goal or self.therapist_goal).title
 
 
+@dataclass(frozen=True)
+class _CommentPlace:
+    round_id: int
+    goal_id: int
+    partner_id: int | None
+
+
 @dataclass
 class RoundView:
     round: Round
@@ -75,6 +101,14 @@ class RoundView:
 
     def item(self, key):
         return next((view for view in self.items if view.key == key), None)
+
+    def find(self, key):
+        """The item with this key or, for ``g<id>``, the item that holds goal <id>."""
+        found = self.item(key)
+        if found is None and key[:1] == "g" and key[1:].isdigit():
+            goal_id = int(key[1:])
+            found = next((view for view in self.items if goal_id in view.goals), None)
+        return found
 
     def _unlinked(self, side):
         linked = {link.client_goal_id for link in self.links} | {
@@ -101,8 +135,27 @@ class RoundView:
 
 
 def round_view(round_, *, with_comments=True):
-    """Load a revealed round and build its agenda, with one query per table."""
+    """Load a revealed round and build its agenda, with one query per table.
+
+    ``with_comments="count"`` counts each item's comments without reading them; the comments
+    of chosen items can then be read with `comments_load`.
+    """
     return round_views([round_], with_comments=with_comments)[round_.pk]
+
+
+def comments_load(view, keys):
+    """Read the comments of the items with these keys (one query), after a "count" load."""
+    items = [item for item in view.items if item.key in keys]
+    goal_ids = {goal_id for item in items for goal_id in item.goals}
+    if not goal_ids:
+        return
+    rows = list(
+        Comment.objects.filter(round_id=view.round.pk, goal_id__in=goal_ids).select_related(
+            "author"
+        )
+    )
+    for item in items:
+        item.comments = [c for c in rows if c.goal_id in item.goals or c.partner_id in item.goals]
 
 
 def round_views(rounds, *, with_comments=True):
@@ -114,11 +167,18 @@ def round_views(rounds, *, with_comments=True):
     resolutions = Resolution.objects.filter(round_id__in=ids).select_related(
         "proposed_by", "confirmed_by"
     )
-    comments = (
-        Comment.objects.filter(round_id__in=ids).select_related("author")
-        if with_comments
-        else Comment.objects.none()
-    )
+    if with_comments == "count":
+        # Only where each comment hangs, as light tuples: the page shows counts.
+        comments = [
+            _CommentPlace(*row)
+            for row in Comment.objects.filter(round_id__in=ids).values_list(
+                "round_id", "goal_id", "partner_id"
+            )
+        ]
+    elif with_comments:
+        comments = Comment.objects.filter(round_id__in=ids).select_related("author")
+    else:
+        comments = Comment.objects.none()
     grouped = {
         pk: {"goals": [], "labels": [], "links": [], "comments": [], "res": []} for pk in ids
     }
@@ -146,12 +206,14 @@ def _build(round_, *, goals, labels, links, comments, res):
     for item in result.items:
         ids = {goal.id for goal in item.goals}
         current = [r for r in res if r.item_key == item.key]
+        thread = [c for c in comments if c.goal_id in ids or c.partner_id in ids]
         items.append(
             ItemView(
                 item=item,
                 goals={goal_id: by_id[goal_id] for goal_id in ids},
                 labels=[label for label in labels if label.goal_id in ids],
-                comments=[c for c in comments if c.goal_id in ids or c.partner_id in ids],
+                comments=[] if thread and isinstance(thread[0], _CommentPlace) else thread,
+                comment_count=len(thread),
                 resolution=next((r for r in current if r.superseded_at is None), None),
                 history=[r for r in current if r.superseded_at is not None],
                 link=link_of.get(item.client_goal.id)

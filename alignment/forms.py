@@ -12,6 +12,7 @@ from alignment.models import (
     REASON_MAX,
     TITLE_MAX,
     Goal,
+    Link,
     OverboardLabel,
     Resolution,
     Round,
@@ -188,3 +189,13 @@ class ResolutionForm(forms.Form):
 class LinkForm(forms.Form):
     client_goal = forms.IntegerField(widget=forms.HiddenInput)
     therapist_goal = forms.IntegerField(widget=forms.HiddenInput)
+    # Optional so that a form without the choice (an older page) still links as "same".
+    relation = forms.ChoiceField(
+        label=_("How do the two goals relate?"),
+        choices=Link.Relation.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_relation(self):
+        return self.cleaned_data["relation"] or Link.Relation.SAME

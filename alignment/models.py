@@ -197,7 +197,11 @@ class OverboardLabel(models.Model):
 
 
 class Link(models.Model):
-    """One client goal and one therapist goal that mean the same thing."""
+    """One client goal and one therapist goal: they mean the same thing, or pull apart."""
+
+    class Relation(models.TextChoices):
+        SAME = comparison.SAME, _("They mean the same thing")
+        OPPOSED = comparison.OPPOSITE, _("They are about the same thing but pull apart")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="links")
     client_goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="+")
@@ -210,6 +214,9 @@ class Link(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     removed_at = models.DateTimeField(null=True, blank=True)
+    relation = models.CharField(
+        _("how the goals relate"), max_length=10, choices=Relation, default=Relation.SAME
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -228,7 +235,9 @@ class Link(models.Model):
 
     def as_data(self):
         return comparison.LinkData(
-            client_goal_id=self.client_goal_id, therapist_goal_id=self.therapist_goal_id
+            client_goal_id=self.client_goal_id,
+            therapist_goal_id=self.therapist_goal_id,
+            relation=self.relation,
         )
 
 

@@ -251,8 +251,10 @@ def label_withdraw(*, access, label, by):
     return label
 
 
-def link_create(*, access, client_goal, therapist_goal, by):
-    """Link a client goal and a therapist goal that mean the same thing."""
+def link_create(*, access, client_goal, therapist_goal, by, relation=Link.Relation.SAME):
+    """Link a client goal and a therapist goal that mean the same thing (or pull apart)."""
+    if relation not in Link.Relation.values:
+        raise ActionRefused(_("Choose how the two goals relate."))
     if client_goal.side != Side.CLIENT or therapist_goal.side != Side.THERAPIST:
         raise ActionRefused(
             _("A link joins one of the client's goals with one of the therapist's.")
@@ -270,7 +272,11 @@ def link_create(*, access, client_goal, therapist_goal, by):
                 _("One of these goals is already linked to another. Unlink it first.")
             )
         link = Link.objects.create(
-            round=round_, client_goal=client_goal, therapist_goal=therapist_goal, created_by=by
+            round=round_,
+            client_goal=client_goal,
+            therapist_goal=therapist_goal,
+            created_by=by,
+            relation=relation,
         )
         _touch(round_)
     return link

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from accounts.throttle import rate_limited
-from alignment.views import discussion, reports, rounds, seen
+from alignment.views import discussion, item_forms, reports, rounds, seen, together
 
 # Writes that notify the other side are limited per person and per address (settings.RATE_LIMITS).
 label_create = rate_limited("label")(discussion.label_create)
@@ -19,6 +19,15 @@ urlpatterns = [
         "<int:round_id>/labels/<int:label_id>/withdraw/",
         discussion.label_withdraw,
         name="label_withdraw",
+    ),
+    path("<int:round_id>/items/<str:key>/", item_forms.round_item, name="round_item"),
+    path("<int:round_id>/items/<str:key>/<str:what>/", item_forms.item_form, name="item_form"),
+    path("<int:round_id>/goals/<int:goal_id>/label/new/", item_forms.label_form, name="label_form"),
+    path("<int:round_id>/together/", together.round_together, name="round_together"),
+    path(
+        "<int:round_id>/together/<int:number>/",
+        together.round_together_item,
+        name="round_together_item",
     ),
     path("<int:round_id>/links/", discussion.link_create, name="link_create"),
     path("<int:round_id>/links/<int:link_id>/remove/", discussion.link_remove, name="link_remove"),

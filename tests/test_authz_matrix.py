@@ -20,11 +20,13 @@ from accounts.models import Invitation, User
 from alignment.models import Link, OverboardLabel, Resolution
 from checkins import services as checkin_services
 from tests.alignment.conftest import (  # noqa: F401 (fixtures)
+    CLIENT_GOALS,
     THERAPIST_GOALS,
     build_round,
     discussed_round,
     every_post,
     goal_titled,
+    key_of,
     revealed_round,
 )
 from tests.checkins.conftest import agreed_round  # noqa: F401 (fixture)
@@ -124,6 +126,13 @@ ROWS = {
     # The round is open: the therapist is sent to it rather than opening a second one.
     "round_new": {"GET": rule(302, THERAPIST)},
     "round_detail": {"GET": PARTIES},
+    # One agenda item, its form pages and the "discuss together" view: the parties only.
+    # Asked for without htmx, an item sends its parties to the round page with it unfolded.
+    "round_item": {"GET": rule(302, CLIENT, THERAPIST)},
+    "item_form": {"GET": PARTIES},
+    "label_form": {"GET": PARTIES},
+    "round_together": {"GET": PARTIES},
+    "round_together_item": {"GET": PARTIES},
     # Revealed goals are frozen: saving them again is refused with 409, to the parties only.
     "goals_save": round_row(409, CLIENT, THERAPIST),
     "submission_withdraw": round_row(302, CLIENT, THERAPIST),
@@ -213,6 +222,11 @@ def scene(everyone, agreed_round, discussed_round, django_user_model):  # noqa: 
     }
 
 
+def _pair_key(round_):
+    """The agenda key of the scene's linked pair (the second goals of each side)."""
+    return key_of(goal_titled(round_, CLIENT_GOALS[1]), goal_titled(round_, THERAPIST_GOALS[1]))
+
+
 def target(name, scene):
     """(url, POST data) for one URL name in the scene: the client's round and people."""
     cast, round_ = scene["cast"], scene["round"]
@@ -223,6 +237,11 @@ def target(name, scene):
     args = {
         "round_new": [client_user.pk],
         "round_detail": [round_.pk],
+        "round_item": [round_.pk, _pair_key(round_)],
+        "item_form": [round_.pk, _pair_key(round_), "comment"],
+        "label_form": [round_.pk, goal_titled(round_, THERAPIST_GOALS[0]).pk],
+        "round_together": [round_.pk],
+        "round_together_item": [round_.pk, 1],
         "round_report": [round_.pk],
         "round_report_csv": [round_.pk],
         "client_history": [client_user.pk],

@@ -97,6 +97,7 @@ def report_rows(report):
             "section": "link",
             "goal": link.client_goal.title,
             "partner_goal": link.therapist_goal.title,
+            "kind": link.relation,
             "by": _name(link.created_by),
             "status": "removed" if link.removed_at else "current",
             "at": _when(link.created_at),

@@ -50,6 +50,7 @@ def side_name(round_, side):
 
 KIND_TEXT = {
     "overboard": ("⚠", _("Overboard")),
+    "opposed": ("↔", _("Pulling apart")),
     "client_only": ("◐", _("Only the client")),
     "therapist_only": ("◑", _("Only the therapist")),
     "gap": ("↕", _("Importance gap")),
@@ -65,3 +66,21 @@ def kind_label(kind):
 @register.filter
 def kind_icon(kind):
     return KIND_TEXT[kind][0]
+
+
+@register.filter
+def kind_for(kind, round_):
+    """The kind in words, naming the person for a goal only one side wrote."""
+    if kind == "client_only":
+        return _("Only %(name)s") % {"name": round_.client_user.full_name}
+    if kind == "therapist_only":
+        return _("Only %(name)s") % {"name": round_.therapist.full_name}
+    return KIND_TEXT[kind][1]
+
+
+STATE_TEXT = {"open": _("open"), "proposed": _("proposed"), "agreed": _("agreed")}
+
+
+@register.filter
+def state_label(state):
+    return STATE_TEXT[state]

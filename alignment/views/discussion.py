@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,28 +11,52 @@ from alignment import access as access_rules
 from alignment import services
 from alignment.forms import CommentForm, LabelForm, LinkForm, ResolutionForm
 from alignment.models import Link, OverboardLabel, Resolution
+from alignment.views.item_forms import render_item_form, together_number
 from alignment.views.pages import respond
 
 
-def _act(request, access, action, *, success, anchor, bound=None):
+def _done(request, access, *, key, **kwargs):
+    """Answer an action; from the session view (no htmx there), go back to its item."""
+    number = together_number(request)
+    if number is not None and not kwargs.get("bound"):
+        return redirect("round_together_item", round_id=access.round.pk, number=number)
+    return respond(request, access, key=key, **kwargs)
+
+
+def _act(request, access, action, *, success, key, bound=None, form_page=None, anchor=""):
     """Run a service call, turning a refusal into a message; nothing is written on refusal."""
     try:
         action()
     except services.ActionRefused as refused:
         messages.error(request, str(refused))
-        return respond(request, access, anchor=anchor, bound=bound, status=409)
+        return _done(
+            request, access, key=key, bound=bound, form_page=form_page, status=409, anchor=anchor
+        )
     messages.success(request, success)
-    return respond(request, access, anchor=anchor)
+    return _done(request, access, key=key, anchor=anchor)
 
 
-def _submit(request, access, form, *, bound_key, anchor, invalid, success, action):
+def _submit(request, access, form, *, what, bound_key, key, invalid, success, action, anchor=""):
     """Validate `form`; show it again with what was typed on errors, else run `action`."""
     bound = {bound_key: form}
+
+    def form_page(status):
+        return render_item_form(request, access, what=what, key=key, bound=bound, status=status)
+
     if not form.is_valid():
         messages.error(request, invalid)
-        return respond(request, access, anchor=anchor, bound=bound, status=400)
+        return respond(request, access, key=key, bound=bound, form_page=form_page, status=400)
     data = form.cleaned_data
-    return _act(request, access, lambda: action(data), success=success, anchor=anchor, bound=bound)
+    return _act(
+        request,
+        access,
+        lambda: action(data),
+        success=success,
+        key=key,
+        bound=bound,
+        form_page=form_page,
+        anchor=anchor,
+    )
 
 
 @login_required
@@ -43,7 +68,9 @@ def label_create(request, round_id, goal_id):
         request,
         access,
         LabelForm(request.POST),
+        what="label",
         bound_key=f"label-{goal.pk}",
+        key=f"g{goal.pk}",
         anchor=f"goal-{goal.pk}",
         invalid=_("The label was not placed: see the form below."),
         success=_("Label placed. The other side will see who placed it and why."),
@@ -69,6 +96,7 @@ def label_withdraw(request, round_id, label_id):
         access,
         lambda: services.label_withdraw(access=access, label=label, by=request.user),
         success=_("Label withdrawn. It stays in the history as withdrawn."),
+        key=f"g{label.goal_id}",
         anchor=f"goal-{label.goal_id}",
     )
 
@@ -82,14 +110,21 @@ def link_create(request, round_id):
         raise Http404
     client_goal = access_rules.goal_for(access, form.cleaned_data["client_goal"])
     therapist_goal = access_rules.goal_for(access, form.cleaned_data["therapist_goal"])
+    relation = form.cleaned_data["relation"]
     return _act(
         request,
         access,
         lambda: services.link_create(
-            access=access, client_goal=client_goal, therapist_goal=therapist_goal, by=request.user
+            access=access,
+            client_goal=client_goal,
+            therapist_goal=therapist_goal,
+            by=request.user,
+            relation=relation,
         ),
-        success=_("Linked: these two goals now count as one shared goal."),
-        anchor=f"item-p{client_goal.pk}-{therapist_goal.pk}",
+        success=_("Linked as pulling apart: talk this pair through together.")
+        if relation == Link.Relation.OPPOSED
+        else _("Linked: these two goals now count as one shared goal."),
+        key=f"p{client_goal.pk}-{therapist_goal.pk}",
     )
 
 
@@ -105,7 +140,7 @@ def link_remove(request, round_id, link_id):
         access,
         lambda: services.link_remove(access=access, link=link, by=request.user),
         success=_("Unlinked. Each goal now stands on its own."),
-        anchor="agenda",
+        key=f"g{link.client_goal_id}",
     )
 
 
@@ -118,8 +153,9 @@ def comment_create(request, round_id):
         request,
         access,
         CommentForm(request.POST),
+        what="comment",
         bound_key=f"comment-{key}",
-        anchor=f"item-{key}",
+        key=key,
         invalid=_("The comment was not posted: see the form below."),
         success=_("Comment posted."),
         action=lambda data: services.comment_add(
@@ -141,8 +177,9 @@ def resolution_propose(request, round_id):
         request,
         access,
         ResolutionForm(request.POST),
+        what="propose",
         bound_key=f"resolve-{key}",
-        anchor=f"item-{key}",
+        key=key,
         invalid=_("The proposal was not sent: see the form below."),
         success=_("Proposal sent. It counts once the other side confirms it."),
         action=lambda data: services.resolution_propose(
@@ -168,5 +205,5 @@ def resolution_confirm(request, round_id, resolution_id):
         access,
         lambda: services.resolution_confirm(access=access, resolution=resolution, by=request.user),
         success=_("Confirmed. This item is resolved."),
-        anchor=f"item-{resolution.item_key}",
+        key=resolution.item_key,
     )

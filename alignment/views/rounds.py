@@ -53,7 +53,8 @@ def round_new(request, client_id):
 @login_required
 def round_detail(request, round_id):
     access = access_rules.round_for(request.user, round_id)
-    return render(request, TEMPLATE, round_context(access))
+    open_key = request.GET.get("open", "")[:40]
+    return render(request, TEMPLATE, round_context(access, open_key=open_key, request=request))
 
 
 @login_required

@@ -7,6 +7,7 @@ test can say "nothing changed" and mean it.
 """
 
 import html
+import re
 import uuid
 
 import pytest
@@ -356,11 +357,50 @@ def every_post(round_):
     return posts
 
 
+def form_pages(round_):
+    """The small pages holding one form each, which the round page links to: (name, url)."""
+    c0, c1 = (goal_titled(round_, t) for t in CLIENT_GOALS)
+    t0, t1 = (goal_titled(round_, t) for t in THERAPIST_GOALS)
+    item = (
+        key_of(c1, t1) if Link.objects.filter(round=round_, client_goal=c1).exists() else key_of(c1)
+    )
+    return [
+        ("label_form", reverse("label_form", args=[round_.pk, t1.pk])),
+        ("comment_form", reverse("item_form", args=[round_.pk, item, "comment"])),
+        ("propose_form", reverse("item_form", args=[round_.pk, key_of(t0), "propose"])),
+        ("link_form", reverse("item_form", args=[round_.pk, key_of(c0), "link"])),
+    ]
+
+
 def round_urls(round_):
     """Every GET and POST url of a round (for access checks)."""
-    return [reverse("round_detail", args=[round_.pk])] + [url for _, url, _ in every_post(round_)]
+    return [
+        reverse("round_detail", args=[round_.pk]),
+        reverse("round_together", args=[round_.pk]),
+        reverse("round_together_item", args=[round_.pk, 1]),
+        *(url for _, url in form_pages(round_)),
+        *(url for _, url, _ in every_post(round_)),
+    ]
 
 
 def forms_posting_to(page, round_):
     """Names of the round's actions that the page offers a form for."""
     return {name for name, url, _ in every_post(round_) if f'action="{url}"' in page}
+
+
+def actions_offered(browser, round_):
+    """The round's actions its page offers with each item unfolded in turn: the page's own
+    forms and those of the form pages it links to."""
+    url = reverse("round_detail", args=[round_.pk])
+    page = html_of(browser.get(url))
+    pages = [page] + [
+        html_of(browser.get(f"{url}?open={key}"))
+        for key in re.findall(r'data-item="([\w-]+)"', page)
+    ]
+    offered = set()
+    for page in pages:
+        offered |= forms_posting_to(page, round_)
+        for _, form_url in form_pages(round_):
+            if f'href="{form_url}"' in page:
+                offered |= forms_posting_to(html_of(browser.get(form_url)), round_)
+    return offered

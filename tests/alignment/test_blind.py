@@ -195,7 +195,8 @@ def test_after_both_submit_both_lists_are_shown(as_user, blind_round, everyone, 
     submit(everyone["client_user"], blind_round)
     submit(everyone["therapist"], blind_round)
     viewer, _ = people(everyone, side)
-    page = html_of(as_user(viewer).get(reverse("round_detail", args=[blind_round.pk])))
+    url = reverse("round_detail", args=[blind_round.pk])
+    page = html_of(as_user(viewer).get(url + "?open=all"))
     for text in (*CLIENT_SECRETS, *THERAPIST_SECRETS):
         assert text in page, text
     assert "Agenda" in page

@@ -7,6 +7,8 @@ from alignment.comparison import (
     CLIENT_ONLY,
     GAP,
     KIND_ORDER,
+    OPPOSED,
+    OPPOSITE,
     OVERBOARD,
     SHARED,
     THERAPIST,
@@ -43,7 +45,14 @@ def test_no_goals_has_no_items_and_no_score():
     assert result.items == ()
     assert result.score is None
     assert (result.shared_importance, result.total_importance) == (0, 0)
-    assert result.counts == {OVERBOARD: 0, CLIENT_ONLY: 0, THERAPIST_ONLY: 0, GAP: 0, SHARED: 0}
+    assert result.counts == {
+        OVERBOARD: 0,
+        OPPOSED: 0,
+        CLIENT_ONLY: 0,
+        THERAPIST_ONLY: 0,
+        GAP: 0,
+        SHARED: 0,
+    }
 
 
 def test_only_client_goals_are_all_client_only_with_score_zero():
@@ -135,7 +144,14 @@ def test_both_goals_of_pair_labelled_is_one_overboard_item_led_by_client_goal():
     assert (item.kind, item.key) == (OVERBOARD, "p1-2")
     assert (item.goal.id, item.partner.id) == (1, 2)
     assert [lab.id for lab in item.labels] == [10, 20, 30]
-    assert result.counts == {OVERBOARD: 1, CLIENT_ONLY: 0, THERAPIST_ONLY: 0, GAP: 0, SHARED: 0}
+    assert result.counts == {
+        OVERBOARD: 1,
+        OPPOSED: 0,
+        CLIENT_ONLY: 0,
+        THERAPIST_ONLY: 0,
+        GAP: 0,
+        SHARED: 0,
+    }
     assert result.score == 0
 
 
@@ -147,8 +163,9 @@ def test_agenda_follows_kind_order():
             client(5, 1),  # client only
             therapist(6, 1),  # therapist only
             client(7, 1),  # overboard
+            *(client(8, 1), therapist(9, 1)),  # opposed
         ],
-        links=[LinkData(1, 2), LinkData(3, 4)],
+        links=[LinkData(1, 2), LinkData(3, 4), LinkData(8, 9, OPPOSITE)],
         labels=[label(1, 7)],
     )
     assert [item.kind for item in result.items] == list(KIND_ORDER)
@@ -261,6 +278,7 @@ def test_score_from_mixed_round():
             [LinkData(1, 2), LinkData(1, 4)], [], "goal 1 is in more than one link", id="reused"
         ),
         pytest.param([], [label(5, 42)], "label 5 is on unknown goal 42", id="label_unknown"),
+        pytest.param([LinkData(1, 2, "similar")], [], "unknown relation", id="bad_relation"),
         pytest.param(
             [], [label(5, 42, withdrawn=True)], "unknown goal 42", id="withdrawn_label_unknown"
         ),
@@ -321,3 +339,70 @@ def test_item_keys_match_item_key_helper():
 def test_of_kind_refuses_unknown_kind():
     with pytest.raises(ValueError, match="unknown item kind"):
         compare(goals=[]).of_kind("maybe")
+
+
+# Pulling apart: a pair linked as opposed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("client_importance", "therapist_importance"), [(4, 4), (5, 4), (1, 5)])
+def test_opposed_pair_pulls_apart_whatever_the_importances_and_is_never_shared(
+    client_importance, therapist_importance
+):
+    result = compare(
+        goals=[client(1, client_importance), therapist(2, therapist_importance)],
+        links=[LinkData(1, 2, OPPOSITE)],
+    )
+    [item] = result.items
+    assert (item.kind, item.key) == (OPPOSED, "p1-2")
+    assert (item.client_goal.id, item.therapist_goal.id) == (1, 2)
+    assert result.shared_importance == 0
+    assert result.total_importance == client_importance + therapist_importance
+    assert result.score == 0
+
+
+def test_opposed_pair_comes_right_after_overboard_and_before_one_sided_goals():
+    result = compare(
+        goals=[
+            *(client(1, 5), therapist(2, 5)),  # shared
+            client(3, 5),  # client only, very important
+            *(client(4, 1), therapist(5, 1)),  # opposed, unimportant
+            client(6, 1),  # overboard
+        ],
+        links=[LinkData(1, 2), LinkData(4, 5, OPPOSITE)],
+        labels=[label(1, 6)],
+    )
+    assert summary(result) == [
+        (OVERBOARD, "g6"),
+        (OPPOSED, "p4-5"),
+        (CLIENT_ONLY, "g3"),
+        (SHARED, "p1-2"),
+    ]
+    # Only the pair linked as meaning the same thing counts: 10 of 18.
+    assert (result.shared_importance, result.total_importance, result.score) == (10, 18, 56)
+
+
+def test_opposed_pair_with_an_open_label_is_overboard_with_its_partner_beside_it():
+    result = compare(
+        goals=[client(1, 3), therapist(2, 3)],
+        links=[LinkData(1, 2, OPPOSITE)],
+        labels=[label(7, 1)],
+    )
+    [item] = result.items
+    assert (item.kind, item.key, item.partner.id) == (OVERBOARD, "p1-2", 2)
+    assert result.score == 0
+
+
+def test_withdrawn_label_on_an_opposed_pair_leaves_it_pulling_apart():
+    result = compare(
+        goals=[client(1, 3), therapist(2, 3)],
+        links=[LinkData(1, 2, OPPOSITE)],
+        labels=[label(7, 1, withdrawn=True)],
+    )
+    assert summary(result) == [(OPPOSED, "p1-2")]
+
+
+def test_a_link_means_the_same_thing_unless_said_otherwise():
+    assert LinkData(1, 2).relation == "same"
+    result = compare(goals=[client(1, 3), therapist(2, 3)], links=[LinkData(1, 2)])
+    assert summary(result) == [(SHARED, "p1-2")]
+    assert result.score == 100

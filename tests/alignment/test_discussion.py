@@ -29,7 +29,8 @@ REASON = "Perfect grades and full-time work at once burn you out."
 
 
 def detail(round_):
-    return reverse("round_detail", args=[round_.pk])
+    """The round page with every agenda item unfolded."""
+    return reverse("round_detail", args=[round_.pk]) + "?open=all"
 
 
 def agreed_section(page):

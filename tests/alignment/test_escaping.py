@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from alignment.discussion import round_view
 from alignment.models import Side
 from alignment.services import GoalRow
 from tests.alignment.conftest import (
@@ -60,7 +61,8 @@ def assert_escaped(page, numbers, where):
 
 @pytest.mark.parametrize("who", ["client_user", "therapist"])
 def test_round_page_shows_scripts_as_text(as_user, evil_round, everyone, who):
-    page = html_of(as_user(everyone[who]).get(reverse("round_detail", args=[evil_round.pk])))
+    url = reverse("round_detail", args=[evil_round.pk]) + "?open=all"
+    page = html_of(as_user(everyone[who]).get(url))
     assert_escaped(page, (GOAL, SUCCESS, REASON, COMMENT, NAME, ROUND, WORDING), "round page")
 
 
@@ -68,7 +70,13 @@ def test_htmx_partial_shows_scripts_as_text(as_user, evil_round, therapist):
     goal = goal_titled(evil_round, THERAPIST_GOALS[1])
     response = as_user(therapist).post(
         reverse("comment_create", args=[evil_round.pk]),
-        {"item": key_of(goal), "body": evil(8), "form_token": new_token()},
+        {
+            "item": key_of(goal),
+            "body": evil(8),
+            "form_token": new_token(),
+            # The items the person had unfolded come back unfolded: here, all of them.
+            "open_items": ",".join(item.key for item in round_view(evil_round).items),
+        },
         headers={"HX-Request": "true"},
     )
     page = html_of(response)

@@ -74,12 +74,22 @@ def big_round(build_round, other_therapist, other_client):
     return round_
 
 
-def queries_for_page(client, user, round_):
+MAX_PAGE_BYTES = 40_000
+
+
+def queries_for_page(client, user, round_, open_key=""):
     client.force_login(user)
+    url = reverse("round_detail", args=[round_.pk])
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("round_detail", args=[round_.pk]))
+        response = client.get(f"{url}?open={open_key}" if open_key else url)
     assert response.status_code == 200
     return response, len(queries)
+
+
+def busiest_item(round_):
+    """The key of the item with the most comments (the client's last goal, on its own)."""
+    goal = Goal.objects.filter(round=round_, side=Side.CLIENT).order_by("position").last()
+    return key_of(goal)
 
 
 def test_big_round_has_what_it_says(big_round):
@@ -98,9 +108,34 @@ def test_comparison_page_runs_the_same_few_queries_for_a_small_and_a_big_round(
     _, small = queries_for_page(client, small_user, small_round)
     response, big = queries_for_page(client, big_user, big_round)
     page = response.content.decode()
-    # The big page really shows what it holds, so the count covers rendering all of it.
-    assert "Comment number 58" in page
-    assert "Clearer wording" in page
-    assert page.count("withdrawn-label") == 2
+    # Folded, the big page still says everything at a glance.
+    assert "Clearer wording" in page  # the agreed goal
+    assert "30 comments" in page
     assert big == small
     assert big <= MAX_QUERIES
+    small_key = key_of(Goal.objects.filter(round=small_round, side=Side.CLIENT).first())
+    _, small_open = queries_for_page(client, small_user, small_round, small_key)
+    response, big_open = queries_for_page(client, big_user, big_round, busiest_item(big_round))
+    page = response.content.decode()
+    # An unfolded item shows its thread's latest comments and its labels in full.
+    assert "Comment number 58" in page
+    assert "Read all 30 comments" in page
+    assert big_open == small_open <= MAX_QUERIES
+
+
+@pytest.mark.parametrize("side", [Side.CLIENT, Side.THERAPIST])
+def test_round_page_of_a_big_round_stays_small(client, big_round, everyone, side):
+    user = everyone["other_client"] if side == Side.CLIENT else everyone["other_therapist"]
+    folded, _ = queries_for_page(client, user, big_round)
+    unfolded, _ = queries_for_page(client, user, big_round, busiest_item(big_round))
+    assert "Comment number 58" in unfolded.content.decode()
+    assert len(folded.content) <= MAX_PAGE_BYTES
+    assert len(unfolded.content) <= MAX_PAGE_BYTES
+
+
+def test_whole_thread_is_one_click_away(client, big_round, everyone):
+    client.force_login(everyone["other_client"])
+    key = busiest_item(big_round)
+    page = client.get(reverse("item_form", args=[big_round.pk, key, "comments"])).content.decode()
+    assert page.count('class="comment"') == 30
+    assert "Comment number 0" in page and "Comment number 58" in page

@@ -56,8 +56,18 @@ def write_goal(page, *, title, area, importance, success=""):
 
 
 def agenda_item(page, text):
-    """The agenda item (a card on the round page) that mentions `text`."""
-    return page.locator("article.agenda-item").filter(has_text=text)
+    """The agenda item (a fold on the round page) that mentions `text` once unfolded."""
+    return page.locator("details.agenda-item").filter(has_text=text)
+
+
+def open_item(page, text):
+    """Unfold, from its row in the overview, the agenda item that mentions `text`: in place
+    with JavaScript, by following the row's link without it."""
+    row = page.locator(".overview-table tbody tr").filter(has_text=text).first
+    row.locator("a.overview-link").click()
+    item = agenda_item(page, text)
+    expect(item.locator(".goal").first).to_be_visible()
+    return item
 
 
 def open_round_for_pair(title):

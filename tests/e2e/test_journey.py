@@ -21,6 +21,7 @@ from tests.e2e.helpers import (
     agenda_item,
     invitation_link,
     labelled,
+    open_item,
     sign_in,
     write_goal,
 )
@@ -183,26 +184,31 @@ def test_a_round_from_invitation_to_report(open_page, checks, guard, live_server
     write_and_save(client, CLIENT_GOALS[1:], submit=True)
     expect(client.locator(".state-badge").first).to_have_text("discussing")
     for title in titles(THERAPIST_GOALS):
-        expect(client.locator(".goal-title", has_text=title)).to_be_visible()
+        expect(client.locator(".ov-title", has_text=title)).to_be_visible()
     checks.page(client, "round: revealed (client)")
 
-    # The client labels one of the therapist's goals overboard, with a reason.
-    goal = client.locator(".goal").filter(has_text="Learn to sit with failure")
-    goal.locator("summary", has_text="Label this goal overboard").click()
+    # The client opens the therapist's goal from the overview and labels it overboard.
+    item = open_item(client, "Learn to sit with failure")
+    goal = item.locator(".goal").filter(has_text="Learn to sit with failure")
+    goal.get_by_role("link", name="Label this goal overboard").click()
     goal.get_by_label("not what I want from therapy").check()
     goal.get_by_label("In your words (required)").fill(LABEL_REASON)
     goal.get_by_role("button", name="Place the label").click()
     expect(client.locator(".overboard-label")).to_contain_text(LABEL_REASON)
+    expect(item.locator(".messages .alert")).to_be_focused()  # the outcome, where they were
     assert "#goal-" not in client.url  # swapped in place by htmx, not a redirect
     checks.page(client, "round: label placed (client)")
 
     # The therapist sees who labelled their goal and why, and links the suggested pair.
     therapist.reload()
+    open_item(therapist, "Learn to sit with failure")
     label = therapist.locator(".overboard-label")
     expect(label).to_contain_text("Maya Rivera (client) thinks your goal is overboard")
     expect(label).to_contain_text(LABEL_REASON)
     checks.page(therapist, "round: labelled (therapist)")
+    open_item(therapist, "Stop panicking before exams")
     suggestion = therapist.locator(".suggestion").filter(has_text="Reduce test anxiety")
+    expect(suggestion).to_contain_text("These seem to mean the same thing")
     expect(suggestion).to_contain_text("panicking ≈ anxiety")
     suggestion.get_by_role("button", name="Link").click()
     shared = agenda_item(therapist, "Stop panicking before exams")
@@ -211,11 +217,13 @@ def test_a_round_from_invitation_to_report(open_page, checks, guard, live_server
     expect(shared.locator("h3")).to_contain_text("Shared")
     checks.page(therapist, "round: linked (therapist)")
 
-    # The therapist comments on the shared goal and proposes a new wording.
+    # The therapist comments on the shared goal and proposes a new wording: each form opens
+    # inside the item when asked for.
+    shared.get_by_role("link", name="Comment").click()
     shared.get_by_label("Add a comment").fill(COMMENT)
     shared.get_by_role("button", name="Post comment").click()
     expect(shared.locator(".comment-body")).to_have_text(COMMENT)
-    shared.locator("summary", has_text="Propose a resolution").click()
+    shared.get_by_role("link", name="Propose a resolution").click()
     shared.get_by_label("revise", exact=True).check()
     shared.get_by_label("Agreed new wording (only for revise)").fill(REVISED)
     shared.get_by_role("button", name="Send proposal").click()
@@ -225,7 +233,7 @@ def test_a_round_from_invitation_to_report(open_page, checks, guard, live_server
 
     # The client reads the comment and confirms the proposal.
     client.reload()
-    item = agenda_item(client, "Stop panicking before exams")
+    item = open_item(client, "Stop panicking before exams")
     expect(item.locator(".comment-body")).to_have_text(COMMENT)
     checks.page(client, "round: to confirm (client)")
     item.get_by_role("button", name="Confirm").click()

@@ -11,7 +11,14 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.e2e.helpers import PASSWORDS, agenda_item, open_round_for_pair, sign_in, write_goal
+from tests.e2e.helpers import (
+    PASSWORDS,
+    agenda_item,
+    open_item,
+    open_round_for_pair,
+    sign_in,
+    write_goal,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -28,8 +35,11 @@ def week_8_round(live_server):
 
 
 def expect_redirected_to(page, round_url, anchor_prefix):
-    """A plain post came back as a redirect to the round page, at the changed part."""
-    expect(page).to_have_url(re.compile(re.escape(round_url) + "#" + anchor_prefix))
+    """A plain post came back as a redirect to the round page, at the changed part (unfolded
+    by `?open=` when it is an agenda item)."""
+    expect(page).to_have_url(
+        re.compile(re.escape(round_url) + r"(\?open=[\w-]+)?#" + anchor_prefix)
+    )
 
 
 def test_a_round_without_javascript(open_page, week_8_round):
@@ -57,36 +67,45 @@ def test_a_round_without_javascript(open_page, week_8_round):
     client.get_by_role("button", name="Submit my goals").click()
     expect(client.locator(".state-badge").first).to_have_text("discussing")
 
-    # The client labels a therapist goal overboard (a <details> opens without JavaScript).
-    goal = client.locator(".goal").filter(has_text=THERAPIST_GOALS[1])
-    goal.locator("summary", has_text="Label this goal overboard").click()
-    goal.get_by_label("not what I want from therapy").check()
-    goal.get_by_label("In your words (required)").fill(REASON)
-    goal.get_by_role("button", name="Place the label").click()
+    # The client opens the therapist's goal from the overview (a link, the page reloads with
+    # that item unfolded) and labels it overboard on a small form page.
+    item = open_item(client, THERAPIST_GOALS[1])
+    goal = item.locator(".goal").filter(has_text=THERAPIST_GOALS[1])
+    goal.get_by_role("link", name="Label this goal overboard").click()
+    expect(client.get_by_role("heading", level=1)).to_have_text("Label a goal overboard")
+    client.get_by_label("not what I want from therapy").check()
+    client.get_by_label("In your words (required)").fill(REASON)
+    client.get_by_role("button", name="Place the label").click()
     expect_redirected_to(client, round_url, "goal-")
     expect(client.locator(".overboard-label")).to_contain_text(REASON)
+    expect(agenda_item(client, THERAPIST_GOALS[1]).locator(".messages")).to_contain_text(
+        "Label placed."
+    )
 
     # The therapist sees the label, links the suggested pair, comments and proposes "keep".
-    therapist.reload()
+    therapist.goto(round_url)
+    open_item(therapist, THERAPIST_GOALS[1])
     expect(therapist.locator(".overboard-label")).to_contain_text(REASON)
+    open_item(therapist, CLIENT_GOAL)
     suggestion = therapist.locator(".suggestion").filter(has_text=THERAPIST_GOALS[0])
     suggestion.get_by_role("button", name="Link").click()
     expect_redirected_to(therapist, round_url, "item-p")
     shared = agenda_item(therapist, CLIENT_GOAL)
     expect(shared.locator("h3")).to_contain_text("Shared")
-    shared.get_by_label("Add a comment").fill(COMMENT)
-    shared.get_by_role("button", name="Post comment").click()
+    shared.get_by_role("link", name="Comment").click()
+    therapist.get_by_label("Add a comment").fill(COMMENT)
+    therapist.get_by_role("button", name="Post comment").click()
     expect_redirected_to(therapist, round_url, "item-")
     expect(shared.locator(".comment-body")).to_have_text(COMMENT)
-    shared.locator("summary", has_text="Propose a resolution").click()
-    shared.get_by_label("keep", exact=True).check()
-    shared.get_by_role("button", name="Send proposal").click()
+    shared.get_by_role("link", name="Propose a resolution").click()
+    therapist.get_by_label("keep", exact=True).check()
+    therapist.get_by_role("button", name="Send proposal").click()
     expect_redirected_to(therapist, round_url, "item-")
     expect(shared.locator(".resolution")).to_contain_text("proposed by Dr. Chen")
 
     # The client reads the comment and confirms; the agreed goal shows on both sides.
-    client.reload()
-    item = agenda_item(client, CLIENT_GOAL)
+    client.goto(round_url)
+    item = open_item(client, CLIENT_GOAL)
     expect(item.locator(".comment-body")).to_have_text(COMMENT)
     item.get_by_role("button", name="Confirm").click()
     expect_redirected_to(client, round_url, "item-")
