@@ -251,7 +251,7 @@ def test_the_evaluation_set_is_large_varied_and_apart_from_the_others():
 # 1 in 12 called same (bench/matching.py prints them beside the figures). This vocabulary does
 # not reach them yet on this set: these floors sit just under what it does reach, so nothing slips
 # back unnoticed.
-EVAL_FLOORS = {"precision": 0.78, "recall": 0.57, "found": 0.50, "called_same": 0.20}
+EVAL_FLOORS = {"precision": 0.84, "recall": 0.66, "found": 0.51, "called_same": 0.17}
 
 
 def test_evaluation_set_holds_its_floors():
@@ -274,3 +274,29 @@ def test_evaluation_set_holds_its_floors():
     print(report)
     assert precision >= EVAL_FLOORS["precision"] and recall >= EVAL_FLOORS["recall"], report
     assert found >= EVAL_FLOORS["found"] and called_same <= EVAL_FLOORS["called_same"], report
+
+
+# Relaxing, switching off and lifting the mood are the other end of stress, worry and low mood:
+# wanting more of them is wanting less of the problem, not the opposite of a goal to reduce it.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Relax more", "Reduce stress"),
+        ("Learn to switch off", "Reduce rumination"),
+        ("Lift low mood", "Stop feeling so down"),
+        ("Stop drifting", "Find a sense of purpose"),
+    ],
+)
+def test_the_other_end_of_a_problem_is_the_same_goal(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "same"
+
+
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Continue my medication", "Stop taking my medication"),
+        ("Keep the peace at all costs", "Stand up for myself"),
+    ],
+)
+def test_everyday_cues_and_idioms_pull_apart(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
