@@ -13,6 +13,7 @@ from typing import NamedTuple
 from alignment.lexicon import (
     CONCEPTS,
     OBJECTS,
+    OPENERS,
     SETTINGS,
     STOP_WORDS,
     Entry,
@@ -84,8 +85,11 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     found = [(m, fold(m.group())) for m in _WORD.finditer(text)]
     stems = [stem(folded) for _, folded in found]
     pull, fresh = 0, False  # fresh: a cue came and no topic yet, so the next cue composes
-    # "Answer my calls", "Isolate myself": a title that opens with a verb leans toward doing it.
-    if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
+    # "Answer my calls", "Isolate myself", "Talk about it": a title that opens with a verb leans
+    # toward doing it.
+    if len(found) > 1 and (
+        found[0][1] in OPENERS or (found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS)
+    ):
         pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
     clause, aside = 0, False

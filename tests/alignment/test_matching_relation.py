@@ -300,3 +300,22 @@ def test_the_other_end_of_a_problem_is_the_same_goal(client_goal, therapist_goal
 )
 def test_everyday_cues_and_idioms_pull_apart(client_goal, therapist_goal):
     assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+# A title that opens with a plain doing word wants to do it: against a goal to avoid that very
+# thing it pulls the other way. A title that opens with a problem ("Panic at work") does not.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Avoid talking about my dad's death", "Talk about my dad's death"),
+        ("Stop resting during the day", "Rest when I'm tired"),
+        ("Avoid eating in public", "Eat out with friends"),
+    ],
+)
+def test_a_title_opening_with_a_doing_word_wants_it(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+def test_a_title_opening_with_a_problem_does_not_want_it():
+    assert relation("Panic at work", "", "Reduce panic attacks at work", "") == "same"
+    assert relation("Anxiety about exams", "", "Reduce exam anxiety", "") == "same"
