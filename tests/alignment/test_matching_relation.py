@@ -319,3 +319,19 @@ def test_a_title_opening_with_a_doing_word_wants_it(client_goal, therapist_goal)
 def test_a_title_opening_with_a_problem_does_not_want_it():
     assert relation("Panic at work", "", "Reduce panic attacks at work", "") == "same"
     assert relation("Anxiety about exams", "", "Reduce exam anxiety", "") == "same"
+
+
+def test_when_a_goal_is_wanted_does_not_say_which_way_it_pulls():
+    # Both say "when I feel low"; only staying in bed and getting up pull apart.
+    assert relation("Stay in bed when I feel low", "", "Get up even when I feel low", "") == (
+        "opposed"
+    )
+
+
+def test_a_phrase_opening_with_stay_or_get_leans_toward_it():
+    assert relation("Stay in bed all morning", "", "Get out of bed by nine", "") == "opposed"
+
+
+def test_a_concept_reached_two_steps_away_does_not_pull_apart():
+    # Getting up reaches emotions only through low mood; "regulate" names emotions outright.
+    assert relation("Get up at a decent time", "", "Regulate wake time", "") != "opposed"
