@@ -335,3 +335,26 @@ def test_a_phrase_opening_with_stay_or_get_leans_toward_it():
 def test_a_concept_reached_two_steps_away_does_not_pull_apart():
     # Getting up reaches emotions only through low mood; "regulate" names emotions outright.
     assert relation("Get up at a decent time", "", "Regulate wake time", "") != "opposed"
+
+
+# Everyday ways of saying less or more of something.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Stay off the booze", "Drink more"),
+        ("Go easy on the wine", "Drink more wine"),
+        ("Drink only at weekends", "Drink every day"),
+        ("Hardly ever see my friends", "See my friends more"),
+        ("Gamble as little as possible", "Gamble more"),
+        ("Smoke every chance I get", "Quit smoking"),
+        ("Buy whatever I want", "Stick to a budget"),
+    ],
+)
+def test_everyday_ways_of_saying_less_and_more(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+def test_a_near_word_does_not_borrow_a_meaning_by_its_first_letters():
+    # "Include" is not "included", "control" is not "controlling", "follow" is not "followers".
+    assert relation("Include carbs in every meal", "", "Feel included by friends", "") == ""
+    assert relation("Follow through on plans", "", "Cut down on followers", "") == ""
