@@ -358,3 +358,8 @@ def test_a_near_word_does_not_borrow_a_meaning_by_its_first_letters():
     # "Include" is not "included", "control" is not "controlling", "follow" is not "followers".
     assert relation("Include carbs in every meal", "", "Feel included by friends", "") == ""
     assert relation("Follow through on plans", "", "Cut down on followers", "") == ""
+
+
+def test_staying_sober_is_the_other_end_of_using():
+    assert relation("Stay sober", "", "Stop drinking", "") == "same"
+    assert relation("Maintain sobriety", "", "Keep drinking every night", "") == "opposed"
