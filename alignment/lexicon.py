@@ -110,6 +110,7 @@ CONCEPTS: dict[str, Concept] = {
     for name, spec in DATA["concepts"].items()
 }
 OBJECTS = frozenset(DATA["direction"]["objects"].split())
+OPENERS = frozenset(DATA["direction"]["openers"].split())
 SETTINGS = frozenset(name for name, c in CONCEPTS.items() if c.weight == SETTING)
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from alignment.lexicon import SETTINGS, stem
-from alignment.reading import Profile, profile
+from alignment.lexicon import CONCEPTS, SETTINGS, stem
+from alignment.reading import BROADER_CREDIT, Profile, profile
 
 __all__ = [
     "SUGGESTION_THRESHOLD",
@@ -122,7 +122,16 @@ def _way_on(node: str, this: Profile, other: Profile) -> int:
     what the other goal pulls on ("slow down" against "keep busy every minute"), that end."""
     if node in this.pulls:
         return this.pulls[node]
-    if node in this.direct and node in other.pulls and this.poles[node] != other.poles[node]:
+    # Only a concept this goal names outright, against one the other names or reaches in one step
+    # ("regulate" is about emotions, not the other end of getting up in the morning).
+    full = CONCEPTS[node].weight if node in CONCEPTS else 0.0
+    named = this.weights[node] >= full and other.weights[node] >= full * BROADER_CREDIT
+    if (
+        named
+        and node in this.direct
+        and node in other.pulls
+        and this.poles[node] != other.poles[node]
+    ):
         return this.poles[node]
     return 0
 
@@ -131,7 +140,8 @@ def _pulling_apart(a: Profile, b: Profile) -> list[str]:
     """Shared topics the two goals pull in opposite directions, strongest first; [] if they agree
     at least as much as they disagree."""
     against, along = [], 0.0
-    for node in a.weights.keys() & b.weights.keys():
+    # When or why a goal is wanted ("when I feel low") says nothing about which way it pulls.
+    for node in a.weights.keys() & b.weights.keys() - a.aside - b.aside:
         way_a, way_b = _way_on(node, a, b), _way_on(node, b, a)
         strength = a.weights[node] * b.weights[node]
         if way_a * way_b > 0:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from alignment.lexicon import (
     CONCEPTS,
     OBJECTS,
+    OPENERS,
     SETTINGS,
     STOP_WORDS,
     Entry,
@@ -84,8 +85,11 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
     found = [(m, fold(m.group())) for m in _WORD.finditer(text)]
     stems = [stem(folded) for _, folded in found]
     pull, fresh = 0, False  # fresh: a cue came and no topic yet, so the next cue composes
-    # "Answer my calls", "Isolate myself": a title that opens with a verb leans toward doing it.
-    if len(found) > 1 and found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS:
+    # "Answer my calls", "Isolate myself", "Talk about it": a title that opens with a verb leans
+    # toward doing it.
+    if len(found) > 1 and (
+        found[0][1] in OPENERS or (found[1][1] in OBJECTS and found[0][1] not in STOP_WORDS)
+    ):
         pull = WEAK
     open_mentions: list[list] = []  # [mention, pull or None] in this part of the sentence
     clause, aside = 0, False
@@ -127,6 +131,11 @@ def _mentions(text: str) -> Iterable[tuple[_Mention, int]]:
         else:
             is_cue = entry.before or entry.after or entry.weak or entry.turns or entry.intensifies
             if entry.concepts:
+                lead = _INDEX.get(tuple(stems[i : i + 1])) if length > 1 else None
+                if not pull and lead is not None and lead.weak:
+                    # "Stay in bed", "get up": a phrase that opens with "stay" or "get" leans
+                    # toward it, as the word alone would.
+                    pull = WEAK
                 # A cue can be a topic too: "avoiding" in "stop avoiding parties".
                 start, end = found[i][0].start(), found[i + length - 1][0].end()
                 nodes = []
@@ -183,7 +192,9 @@ def profile(title: str) -> Profile:
         for node, weight, sign in mention.nodes:
             weights[node] = max(weights.get(node, 0.0), weight)
             words.setdefault(node, {}).setdefault(mention.key, mention.surface)
-            leaning[node] = leaning.get(node, 0.0) + weight * sign * pull
+            if not mention.aside:
+                # When or why ("when I feel low") does not say which way the goal pulls.
+                leaning[node] = leaning.get(node, 0.0) + weight * sign * pull
             if mention.clause == 0:
                 naming[node] = naming.get(node, 0.0) + weight * sign
             if node in SETTINGS and (node == named or named in SETTINGS):

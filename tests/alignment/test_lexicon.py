@@ -38,7 +38,7 @@ def _all_fields():
 
 def test_the_file_has_only_the_known_sections_and_keys():
     assert set(DATA) == {"direction", "filler", "stop", "concepts"}
-    assert set(DATA["direction"]) == {*DIRECTION_FIELDS, "objects"}
+    assert set(DATA["direction"]) == {*DIRECTION_FIELDS, "objects", "openers"}
     for name, spec in DATA["concepts"].items():
         assert set(spec) <= {"kind", "broader", "opposes", "terms", "opposite"}, name
         assert spec["kind"] in lexicon.KIND_WEIGHTS, name
@@ -54,7 +54,9 @@ def test_every_entry_is_a_plain_term_listed_once(where, text):
     assert all(lexicon.key_of(t) for t in terms), where
 
 
-@pytest.mark.parametrize("words", [DATA["stop"]["words"], DATA["direction"]["objects"]])
+@pytest.mark.parametrize(
+    "words", [DATA["stop"]["words"], DATA["direction"]["objects"], DATA["direction"]["openers"]]
+)
 def test_word_lists_hold_single_plain_words_listed_once(words):
     words = words.split()
     assert words

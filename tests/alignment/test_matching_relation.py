@@ -251,7 +251,7 @@ def test_the_evaluation_set_is_large_varied_and_apart_from_the_others():
 # 1 in 12 called same (bench/matching.py prints them beside the figures). This vocabulary does
 # not reach them yet on this set: these floors sit just under what it does reach, so nothing slips
 # back unnoticed.
-EVAL_FLOORS = {"precision": 0.78, "recall": 0.57, "found": 0.50, "called_same": 0.20}
+EVAL_FLOORS = {"precision": 0.86, "recall": 0.72, "found": 0.58, "called_same": 0.14}
 
 
 def test_evaluation_set_holds_its_floors():
@@ -274,3 +274,92 @@ def test_evaluation_set_holds_its_floors():
     print(report)
     assert precision >= EVAL_FLOORS["precision"] and recall >= EVAL_FLOORS["recall"], report
     assert found >= EVAL_FLOORS["found"] and called_same <= EVAL_FLOORS["called_same"], report
+
+
+# Relaxing, switching off and lifting the mood are the other end of stress, worry and low mood:
+# wanting more of them is wanting less of the problem, not the opposite of a goal to reduce it.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Relax more", "Reduce stress"),
+        ("Learn to switch off", "Reduce rumination"),
+        ("Lift low mood", "Stop feeling so down"),
+        ("Stop drifting", "Find a sense of purpose"),
+    ],
+)
+def test_the_other_end_of_a_problem_is_the_same_goal(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "same"
+
+
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Continue my medication", "Stop taking my medication"),
+        ("Keep the peace at all costs", "Stand up for myself"),
+    ],
+)
+def test_everyday_cues_and_idioms_pull_apart(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+# A title that opens with a plain doing word wants to do it: against a goal to avoid that very
+# thing it pulls the other way. A title that opens with a problem ("Panic at work") does not.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Avoid talking about my dad's death", "Talk about my dad's death"),
+        ("Stop resting during the day", "Rest when I'm tired"),
+        ("Avoid eating in public", "Eat out with friends"),
+    ],
+)
+def test_a_title_opening_with_a_doing_word_wants_it(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+def test_a_title_opening_with_a_problem_does_not_want_it():
+    assert relation("Panic at work", "", "Reduce panic attacks at work", "") == "same"
+    assert relation("Anxiety about exams", "", "Reduce exam anxiety", "") == "same"
+
+
+def test_when_a_goal_is_wanted_does_not_say_which_way_it_pulls():
+    # Both say "when I feel low"; only staying in bed and getting up pull apart.
+    assert relation("Stay in bed when I feel low", "", "Get up even when I feel low", "") == (
+        "opposed"
+    )
+
+
+def test_a_phrase_opening_with_stay_or_get_leans_toward_it():
+    assert relation("Stay in bed all morning", "", "Get out of bed by nine", "") == "opposed"
+
+
+def test_a_concept_reached_two_steps_away_does_not_pull_apart():
+    # Getting up reaches emotions only through low mood; "regulate" names emotions outright.
+    assert relation("Get up at a decent time", "", "Regulate wake time", "") != "opposed"
+
+
+# Everyday ways of saying less or more of something.
+@pytest.mark.parametrize(
+    "client_goal, therapist_goal",
+    [
+        ("Stay off the booze", "Drink more"),
+        ("Go easy on the wine", "Drink more wine"),
+        ("Drink only at weekends", "Drink every day"),
+        ("Hardly ever see my friends", "See my friends more"),
+        ("Gamble as little as possible", "Gamble more"),
+        ("Smoke every chance I get", "Quit smoking"),
+        ("Buy whatever I want", "Stick to a budget"),
+    ],
+)
+def test_everyday_ways_of_saying_less_and_more(client_goal, therapist_goal):
+    assert relation(client_goal, "", therapist_goal, "") == "opposed"
+
+
+def test_a_near_word_does_not_borrow_a_meaning_by_its_first_letters():
+    # "Include" is not "included", "control" is not "controlling", "follow" is not "followers".
+    assert relation("Include carbs in every meal", "", "Feel included by friends", "") == ""
+    assert relation("Follow through on plans", "", "Cut down on followers", "") == ""
+
+
+def test_staying_sober_is_the_other_end_of_using():
+    assert relation("Stay sober", "", "Stop drinking", "") == "same"
+    assert relation("Maintain sobriety", "", "Keep drinking every night", "") == "opposed"
