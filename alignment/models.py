@@ -66,6 +66,15 @@ class Round(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now)
     form_token = models.UUIDField(null=True, blank=True, unique=True)
+    # A stored summary of the agenda, kept by `alignment.summary` after every change, so that
+    # lists (caseload, clinic overview) sort, filter and count in SQL. Pages show the live agenda.
+    # Rounds not summarised yet (older rows, bulk loads) are summarised when a list needs them.
+    summarised = models.BooleanField(default=False)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    open_labels = models.PositiveSmallIntegerField(null=True, blank=True)
+    unresolved = models.PositiveSmallIntegerField(null=True, blank=True)
+    client_to_move = models.BooleanField(default=True)
+    therapist_to_move = models.BooleanField(default=True)
 
     objects = RoundQuerySet.as_manager()
 
