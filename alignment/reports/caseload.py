@@ -72,6 +72,11 @@ class Caseload:
         return self.page.object_list
 
     @property
+    def page_numbers(self):
+        """Page links around the current page and at both ends, with … for the gaps."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number))
+
+    @property
     def query(self):
         """This view's query string without the page number, for the page links."""
         return _query(f"-{self.sort}" if self.descending else self.sort, self.q, self.waiting)

@@ -178,3 +178,19 @@ def test_reading_a_page_writes_nothing(client, everyone, who, page):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert writes_of(queries) == []
+
+
+def test_a_caseload_of_many_pages_links_the_pages_near_and_at_the_ends(client, clinic, therapist):
+    from accounts.models import Assignment, User
+
+    people = User.objects.bulk_create(
+        User(email=f"c{i}@harbor.test", full_name=f"C {i:04d}", clinic=clinic, is_client=True)
+        for i in range(50 * 12)
+    )
+    Assignment.objects.bulk_create(Assignment(client_user=p, therapist=therapist) for p in people)
+    signed_in(client, therapist)
+    html = client.get(reverse("caseload"), {"page": 1}).content.decode()
+    nav = html.split('aria-label="Pages of the caseload"')[1].split("</nav>")[0]
+    assert '<span class="page-link" aria-current="page">1</span>' in nav
+    assert 'page=4"' in nav and 'page=11"' in nav and 'page=12"' in nav
+    assert 'page=6"' not in nav and nav.count("…") == 1
