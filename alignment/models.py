@@ -87,6 +87,12 @@ class Round(models.Model):
                 name="one_open_round_per_pair",
             )
         ]
+        indexes = [
+            # Finding the rounds still to summarise is a look at an (almost always) empty index.
+            models.Index(fields=["id"], condition=Q(summarised=False), name="round_unsummarised"),
+            # A client's history, newest first.
+            models.Index(fields=["client_user", "-created_at"], name="round_client_created"),
+        ]
 
     def __str__(self):
         return self.title

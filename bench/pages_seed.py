@@ -215,6 +215,11 @@ def seed(size):
         pass
     else:
         refresh_all(Round.objects.all())
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # statistics, as autovacuum would have them
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     pages = {
         "login page (anonymous)": (reverse("login"), None),
         "round page, client": (reverse("round_detail", args=[big.pk]), round_client),

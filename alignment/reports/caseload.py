@@ -11,7 +11,18 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Subquery, Value, When
+from django.db.models import (
+    Case,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -94,13 +105,15 @@ def caseload(*, therapist, sort="", q="", waiting=False, page=1):
     """Current clients of `therapist` (one row each) and past clients, filtered and sorted."""
     key, descending = parse_sort(sort)
     q = (q or "").strip()[:100]
-    assignments = Assignment.objects.current().filter(
-        therapist=therapist, client_user__clinic_id=therapist.clinic_id
-    )
     mine = rounds_visible_to(therapist).filter(therapist=therapist)
     summary.ensure(mine.open())
-    current = User.objects.filter(pk__in=assignments.values("client_user_id"))
-    people = _annotated(current, mine)
+    # One current assignment per client (a constraint), so joining it lists each client once.
+    current = User.objects.filter(
+        assignments_as_client__therapist=therapist,
+        assignments_as_client__ended_at__isnull=True,
+        clinic_id=therapist.clinic_id,
+    )
+    people = _annotated(current, therapist, mine)
     if q:
         people = people.filter(full_name__icontains=q)
     if waiting:
@@ -121,7 +134,7 @@ def caseload(*, therapist, sort="", q="", waiting=False, page=1):
     pages.object_list = _rows([(p, open_rounds.get(p.pk), p.last_activity) for p in shown])
     return Caseload(
         page=pages,
-        past_clients=_past_clients(therapist, assignments, q),
+        past_clients=_past_clients(therapist, current, q),
         columns=_columns(key, descending, q=q, waiting=waiting),
         sort=key,
         descending=descending,
@@ -131,13 +144,14 @@ def caseload(*, therapist, sort="", q="", waiting=False, page=1):
     )
 
 
-def _annotated(people, mine):
-    """Each person with their open round's summary and their last activity, as SQL columns."""
-    open_round = mine.open().filter(client_user=OuterRef("pk")).order_by("-created_at")
-
-    def of_open(field):
-        return Subquery(open_round.values(field)[:1])
-
+def _annotated(people, therapist, mine):
+    """Each person with their open round's summary and their last activity, as SQL columns:
+    the open round is joined (at most one per client and therapist, a constraint)."""
+    open_round = FilteredRelation(
+        "rounds_as_client",
+        condition=Q(rounds_as_client__therapist=therapist)
+        & ~Q(rounds_as_client__state=Round.State.CLOSED),
+    )
     last = (
         mine.filter(client_user=OuterRef("pk"))
         .order_by()
@@ -145,14 +159,14 @@ def _annotated(people, mine):
         .annotate(last=Max("last_activity_at"))
         .values("last")
     )
-    return people.annotate(
-        open_round_id=of_open("pk"),
-        open_state=of_open("state"),
-        open_score=of_open("score"),
-        open_labels=of_open("open_labels"),
-        open_unresolved=of_open("unresolved"),
-        open_to_move=of_open("therapist_to_move"),
-        last_activity=Coalesce(of_open("last_activity_at"), Subquery(last[:1])),
+    return people.annotate(open_round=open_round).annotate(
+        open_round_id=F("open_round__id"),
+        open_state=F("open_round__state"),
+        open_score=F("open_round__score"),
+        open_labels=F("open_round__open_labels"),
+        open_unresolved=F("open_round__unresolved"),
+        open_to_move=F("open_round__therapist_to_move"),
+        last_activity=Coalesce(F("open_round__last_activity_at"), Subquery(last[:1])),
     )
 
 
@@ -208,14 +222,13 @@ def _row(person, round_, view, activity):
 
 def _past_clients(therapist, current, q):
     """Clients this therapist had, who are not currently theirs: read-only history."""
+    ended = Assignment.objects.filter(therapist=therapist, ended_at__isnull=False)
     people = User.objects.filter(
-        assignments_as_client__therapist=therapist,
-        assignments_as_client__ended_at__isnull=False,
-        clinic_id=therapist.clinic_id,
-    ).exclude(pk__in=current.values("client_user_id"))
+        pk__in=ended.values("client_user_id"), clinic_id=therapist.clinic_id
+    ).exclude(pk__in=current.values("pk"))
     if q:
         people = people.filter(full_name__icontains=q)
-    return list(people.distinct().order_by(Lower("full_name"), "pk"))
+    return list(people.order_by(Lower("full_name"), "pk"))
 
 
 def _columns(key, descending, *, q, waiting):
