@@ -90,8 +90,11 @@ class Round(models.Model):
         indexes = [
             # Finding the rounds still to summarise is a look at an (almost always) empty index.
             models.Index(fields=["id"], condition=Q(summarised=False), name="round_unsummarised"),
-            # A client's history, newest first.
-            models.Index(fields=["client_user", "-created_at"], name="round_client_created"),
+            # A pair's rounds: a client's history with a therapist newest first, the caseload's
+            # open round and last activity of each client.
+            models.Index(
+                fields=["client_user", "therapist", "-created_at"], name="round_pair_created"
+            ),
         ]
 
     def __str__(self):
