@@ -176,7 +176,7 @@ def measure(pages):
 def load_once(page):
     headers = {"Cookie": f"sessionid={page['session']}"} if page["session"] else {}
     request = urllib.request.Request(f"http://127.0.0.1:{PORT}{page['url']}", headers=headers)
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=180) as response:  # noqa: S310 - loopback
         assert response.status == 200
 
 
