@@ -75,10 +75,15 @@ test: lint
 e2e: install-dev
 	E2E_REQUIRED=1 $(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
+# bench/pages.py loads every page on a real gunicorn with wrk (Debian's package, installed here
+# when missing and running as root; otherwise a bounded Python load generator stands in).
 bench: install-dev
+	@if ! command -v wrk >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get install -y -q wrk >/dev/null || echo "wrk could not be installed: using Python load"; fi
 	$(PY) bench/comparison.py
 	$(PY) bench/reports.py
 	$(PY) bench/matching.py
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

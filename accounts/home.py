@@ -1,6 +1,7 @@
 """What each role sees on its home page, fetched with a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
 
 from accounts.models import Assignment, User
 from alignment import home as round_home
@@ -35,19 +36,35 @@ def therapist_clients(*, therapist):
     )
 
 
+# People listed on the admin's home per role; the people page lists everyone, a page at a time.
+HOME_LIST_LIMIT = 20
+
+
 def clinic_people(*, clinic):
-    """The clinic's therapists and clients, with each client's current therapist."""
-    current = Assignment.objects.current().select_related("therapist")
-    people = (
-        User.objects.of_clinic(clinic)
-        .prefetch_related(
-            Prefetch("assignments_as_client", queryset=current, to_attr="current_assignments")
-        )
-        .order_by("full_name")
+    """The first therapists and clients of the clinic by name, each client with their current
+    therapist, and how many there are in all: a fixed amount of work at any clinic size."""
+    current = Assignment.objects.current()
+    people = User.objects.of_clinic(clinic).order_by(Lower("full_name"), "pk")
+    counts = User.objects.of_clinic(clinic).aggregate(
+        therapist_count=Count("pk", filter=Q(is_therapist=True)),
+        client_count=Count("pk", filter=Q(is_client=True)),
+        unassigned_count=Count(
+            "pk",
+            filter=Q(is_client=True, is_active=True)
+            & ~Q(Exists(current.filter(client_user=OuterRef("pk")))),
+        ),
     )
-    therapists = [p for p in people if p.is_therapist]
-    clients = [p for p in people if p.is_client]
+    therapists = list(people.filter(is_therapist=True)[:HOME_LIST_LIMIT])
+    clients = list(
+        people.filter(is_client=True).prefetch_related(
+            Prefetch(
+                "assignments_as_client",
+                queryset=current.select_related("therapist"),
+                to_attr="current_assignments",
+            )
+        )[:HOME_LIST_LIMIT]
+    )
     for client_user in clients:
         assignment = client_user.current_assignments[0] if client_user.current_assignments else None
         client_user.assigned_therapist = assignment.therapist if assignment else None
-    return {"therapists": therapists, "clients": clients}
+    return {"therapists": therapists, "clients": clients, **counts}

@@ -120,6 +120,9 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="user_in_clinic_unless_superuser",
             ),
         ]
+        # Lists of a clinic's people by name (the admin's home, the people page) read only the
+        # rows they show.
+        indexes = [models.Index("clinic", Lower("full_name"), name="user_clinic_name")]
 
     def __str__(self):
         return self.full_name or self.email

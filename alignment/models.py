@@ -66,6 +66,15 @@ class Round(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now)
     form_token = models.UUIDField(null=True, blank=True, unique=True)
+    # A stored summary of the agenda, kept by `alignment.summary` after every change, so that
+    # lists (caseload, clinic overview) sort, filter and count in SQL. Pages show the live agenda.
+    # Rounds not summarised yet (older rows, bulk loads) are summarised when a list needs them.
+    summarised = models.BooleanField(default=False)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    open_labels = models.PositiveSmallIntegerField(null=True, blank=True)
+    unresolved = models.PositiveSmallIntegerField(null=True, blank=True)
+    client_to_move = models.BooleanField(default=True)
+    therapist_to_move = models.BooleanField(default=True)
 
     objects = RoundQuerySet.as_manager()
 
@@ -77,6 +86,15 @@ class Round(models.Model):
                 condition=~Q(state="closed"),
                 name="one_open_round_per_pair",
             )
+        ]
+        indexes = [
+            # Finding the rounds still to summarise is a look at an (almost always) empty index.
+            models.Index(fields=["id"], condition=Q(summarised=False), name="round_unsummarised"),
+            # A pair's rounds: a client's history with a therapist newest first, the caseload's
+            # open round and last activity of each client.
+            models.Index(
+                fields=["client_user", "therapist", "-created_at"], name="round_pair_created"
+            ),
         ]
 
     def __str__(self):

@@ -1,15 +1,17 @@
 """Clinic overview for clinic admins: numbers only.
 
 Counts and one median; never goal text, labels or comments, and never a figure per therapist,
-so that nothing here can be read as a ranking of clinicians.
+so that nothing here can be read as a ranking of clinicians. Everything is counted in SQL, from
+the rounds' stored summaries (`alignment.summary`): the page costs the same at any clinic size.
 """
 
-import statistics
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
+
 from accounts.models import User
-from alignment.discussion import round_views, whose_move
-from alignment.models import Round, Side
+from alignment import summary
+from alignment.models import Round
 
 
 @dataclass(frozen=True)
@@ -26,28 +28,37 @@ class ClinicOverview:
 def clinic_overview(*, clinic):
     """The clinic's numbers, in a fixed number of queries."""
     people = User.objects.of_clinic(clinic).filter(is_active=True)
-    rounds = list(
-        Round.objects.filter(client_user__clinic=clinic)
-        .select_related("client_user", "therapist")
-        .prefetch_related("sides")
+    rounds = Round.objects.filter(client_user__clinic=clinic)
+    summary.ensure(rounds)
+    closed = Q(state=Round.State.CLOSED)
+    counts = rounds.aggregate(
+        open=Count("pk", filter=~closed),
+        closed=Count("pk", filter=closed),
+        clients_to_move=Count("pk", filter=~closed & Q(client_to_move=True)),
+        therapists_to_move=Count("pk", filter=~closed & Q(therapist_to_move=True)),
     )
-    revealed = [r for r in rounds if not r.is_drafting]
-    views = round_views(revealed, with_comments=False) if revealed else {}
-    waiting = {Side.CLIENT: 0, Side.THERAPIST: 0}
-    for round_ in rounds:
-        if round_.is_closed:
-            continue
-        parts = {part.side: part for part in round_.sides.all()}
-        for side in Side.values:
-            move = whose_move(round_=round_, side=side, view=views.get(round_.pk), parts=parts)
-            waiting[side] += move.mine
-    scores = [v.comparison.score for v in views.values() if v.comparison.score is not None]
+    roles = people.aggregate(
+        therapists=Count("pk", filter=Q(is_therapist=True)),
+        clients=Count("pk", filter=Q(is_client=True)),
+    )
     return ClinicOverview(
-        therapists=people.filter(is_therapist=True).count(),
-        clients=people.filter(is_client=True).count(),
-        open_rounds=sum(not r.is_closed for r in rounds),
-        closed_rounds=sum(r.is_closed for r in rounds),
-        waiting_on_clients=waiting[Side.CLIENT],
-        waiting_on_therapists=waiting[Side.THERAPIST],
-        median_score=round(statistics.median(scores)) if scores else None,
+        therapists=roles["therapists"],
+        clients=roles["clients"],
+        open_rounds=counts["open"],
+        closed_rounds=counts["closed"],
+        waiting_on_clients=counts["clients_to_move"],
+        waiting_on_therapists=counts["therapists_to_move"],
+        median_score=_median_score(rounds),
     )
+
+
+def _median_score(rounds):
+    """The median score of the revealed rounds, read as the one or two middle rows."""
+    scored = rounds.exclude(state=Round.State.DRAFTING).filter(score__isnull=False)
+    n = scored.count()
+    if not n:
+        return None
+    middle = list(
+        scored.order_by("score").values_list("score", flat=True)[(n - 1) // 2 : n // 2 + 1]
+    )
+    return round(sum(middle) / len(middle))

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alignment import notifications, progress
+from alignment import notifications, progress, summary
 from alignment.discussion import round_view
 from alignment.models import (
     MAX_GOALS,
@@ -45,6 +45,7 @@ class GoalRow:
 def _touch(round_):
     round_.last_activity_at = timezone.now()
     round_.save(update_fields=["last_activity_at"])
+    summary.refresh(round_)
 
 
 def _locked_round(access, *, states=(Round.State.DISCUSSING,)):

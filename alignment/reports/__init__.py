@@ -7,7 +7,13 @@ itself, the history and the report are given rounds the view got from it.
 """
 
 from alignment.reports.caseload import PAGE_SIZE, Caseload, CaseloadRow, caseload, parse_sort
-from alignment.reports.history import Chart, HistoryRound, client_history, score_chart
+from alignment.reports.history import (
+    Chart,
+    HistoryRound,
+    client_history,
+    score_chart,
+    score_history,
+)
 from alignment.reports.round import RoundReport, neutralise, report_rows, round_report, write_csv
 
 __all__ = [
@@ -24,5 +30,6 @@ __all__ = [
     "report_rows",
     "round_report",
     "score_chart",
+    "score_history",
     "write_csv",
 ]

@@ -1,7 +1,9 @@
 """The therapist's caseload: one row per current client, sortable and filterable.
 
-A fixed number of queries whatever the number of clients; agendas come from
-`alignment.discussion.round_views`, so the dashboard says what each round page says.
+A fixed number of queries whatever the number of clients: filtering, sorting and paging
+happen in SQL, on the rounds' stored summaries (`alignment.summary`), and only the shown page's
+agendas are read, from `alignment.discussion.round_views`, so the dashboard says what each round
+page says.
 """
 
 from dataclasses import dataclass
@@ -9,27 +11,37 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Max
+from django.db.models import (
+    Case,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Assignment, User
+from alignment import summary
 from alignment.access import rounds_visible_to
 from alignment.discussion import Move, round_views, whose_move
 from alignment.models import Round, Side
 
-STATE_RANK = {Round.State.DRAFTING: 0, Round.State.DISCUSSING: 1}
 SORTS = {
-    "name": (_("Client"), lambda row: row.client_user.full_name.casefold()),
-    "state": (_("Open round"), lambda row: STATE_RANK[row.round.state] if row.round else None),
-    "move": (_("Whose move"), lambda row: (0 if row.move.mine else 1) if row.move else None),
-    "score": (_("Alignment"), lambda row: row.score),
-    "labels": (_("Open labels"), lambda row: row.open_labels),
-    "unresolved": (_("Unresolved items"), lambda row: row.unresolved),
-    "activity": (_("Last activity"), lambda row: row.last_activity),
+    "name": _("Client"),
+    "state": _("Open round"),
+    "move": _("Whose move"),
+    "score": _("Alignment"),
+    "labels": _("Open labels"),
+    "unresolved": _("Unresolved items"),
+    "activity": _("Last activity"),
 }
 DEFAULT_SORT = "name"
-# Sorting by these needs every open round's agenda, not only the shown page's.
-NEEDS_AGENDA = {"move", "score", "labels", "unresolved"}
 # Rows per page: enough for most caseloads, and a page stays quick to render.
 PAGE_SIZE = 50
 
@@ -71,6 +83,11 @@ class Caseload:
         return self.page.object_list
 
     @property
+    def page_numbers(self):
+        """Page links around the current page and at both ends, with … for the gaps."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number))
+
+    @property
     def query(self):
         """This view's query string without the page number, for the page links."""
         return _query(f"-{self.sort}" if self.descending else self.sort, self.q, self.waiting)
@@ -91,68 +108,112 @@ def caseload(*, therapist, sort="", q="", waiting=False, page=1, only_clients=No
     """
     key, descending = parse_sort(sort)
     q = (q or "").strip()[:100]
-    assignments = Assignment.objects.current().filter(
-        therapist=therapist, client_user__clinic_id=therapist.clinic_id
-    )
-    current = [a.client_user for a in assignments.select_related("client_user")]
-    people = {person.pk: person for person in current if _matches(person, q)}
-    if only_clients is not None:
-        people = {pk: person for pk, person in people.items() if pk in only_clients}
     mine = rounds_visible_to(therapist).filter(therapist=therapist)
-    open_rounds = {}
-    for round_ in mine.open().prefetch_related("sides"):
-        if round_.client_user_id in people:
-            # Both people are loaded already: attach them rather than join them again.
-            round_.client_user, round_.therapist = people[round_.client_user_id], therapist
-            open_rounds[round_.client_user_id] = round_
-    last = dict(
-        mine.values("client_user_id")
-        .annotate(last=Max("last_activity_at"))
-        .values_list("client_user_id", "last")
+    summary.ensure(mine.open())
+    # One current assignment per client (a constraint), so joining it lists each client once.
+    current = User.objects.filter(
+        assignments_as_client__therapist=therapist,
+        assignments_as_client__ended_at__isnull=True,
+        clinic_id=therapist.clinic_id,
     )
-    entries = [(person, open_rounds.get(pk)) for pk, person in people.items()]
-    if waiting or key in NEEDS_AGENDA:
-        rows = _rows(entries, last)
-        if waiting:
-            rows = [row for row in rows if row.move and row.move.mine]
-        pages = Paginator(_sorted(rows, key, descending), PAGE_SIZE).get_page(page)
-    else:
-        # Name, state and activity are known without the agendas: sort, then build the agendas
-        # of the shown page only.
-        rows = [
-            CaseloadRow(p, r, None, None, None, None, _activity(p, r, last)) for p, r in entries
-        ]
-        pages = Paginator(_sorted(rows, key, descending), PAGE_SIZE).get_page(page)
-        pages.object_list = _rows([(row.client_user, row.round) for row in pages], last)
-    past = _past_clients(therapist, current)
+    people = _annotated(current, therapist, mine)
+    if q:
+        people = people.filter(full_name__icontains=q)
+    if waiting:
+        people = people.filter(open_to_move=True)
+    if only_clients is not None:
+        people = people.filter(pk__in=only_clients)
+    pages = Paginator(_ordered(people, key, descending), PAGE_SIZE).get_page(page)
+    shown = list(pages.object_list)
+    open_rounds = {
+        r.client_user_id: r
+        for r in mine.open()
+        .filter(pk__in=[p.open_round_id for p in shown if p.open_round_id])
+        .prefetch_related("sides")
+    }
+    for person in shown:
+        round_ = open_rounds.get(person.pk)
+        if round_ is not None:
+            # Both people are loaded already: attach them rather than join them again.
+            round_.client_user, round_.therapist = person, therapist
+    pages.object_list = _rows([(p, open_rounds.get(p.pk), p.last_activity) for p in shown])
     return Caseload(
         page=pages,
-        past_clients=[person for person in past if _matches(person, q)],
+        past_clients=_past_clients(therapist, current, q),
         columns=_columns(key, descending, q=q, waiting=waiting),
         sort=key,
         descending=descending,
         q=q,
         waiting=waiting,
-        current_count=len(current),
+        current_count=current.count(),
     )
 
 
-def _rows(entries, last):
-    """Caseload rows of (client, open round or None) pairs, agendas read in one go."""
-    revealed = [r for _person, r in entries if r is not None and not r.is_drafting]
+def _annotated(people, therapist, mine):
+    """Each person with their open round's summary and their last activity, as SQL columns:
+    the open round is joined (at most one per client and therapist, a constraint)."""
+    open_round = FilteredRelation(
+        "rounds_as_client",
+        condition=Q(rounds_as_client__therapist=therapist)
+        & ~Q(rounds_as_client__state=Round.State.CLOSED),
+    )
+    last = (
+        mine.filter(client_user=OuterRef("pk"))
+        .order_by()
+        .values("client_user")
+        .annotate(last=Max("last_activity_at"))
+        .values("last")
+    )
+    return people.annotate(open_round=open_round).annotate(
+        open_round_id=F("open_round__id"),
+        open_state=F("open_round__state"),
+        open_score=F("open_round__score"),
+        open_labels=F("open_round__open_labels"),
+        open_unresolved=F("open_round__unresolved"),
+        open_to_move=F("open_round__therapist_to_move"),
+        last_activity=Coalesce(F("open_round__last_activity_at"), Subquery(last[:1])),
+    )
+
+
+def _ordered(people, key, descending):
+    """Sort by one column in SQL; rows without a value go last either way, ties by name."""
+    by_name = Lower("full_name")
+    state_rank = Case(
+        When(open_state=Round.State.DRAFTING, then=Value(0)),
+        When(open_state=Round.State.DISCUSSING, then=Value(1)),
+        default=None,
+        output_field=IntegerField(),
+    )
+    move_rank = Case(
+        When(open_to_move=True, then=Value(0)),
+        When(open_to_move=False, then=Value(1)),
+        default=None,
+        output_field=IntegerField(),
+    )
+    column = {
+        "name": by_name,
+        "state": state_rank,
+        "move": move_rank,
+        "score": F("open_score"),
+        "labels": F("open_labels"),
+        "unresolved": F("open_unresolved"),
+        "activity": F("last_activity"),
+    }[key]
+    order = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+    return people.order_by(order, by_name, "pk")
+
+
+def _rows(entries):
+    """Caseload rows of (client, open round or None, last activity), agendas read in one go."""
+    revealed = [r for _person, r, _last in entries if r is not None and not r.is_drafting]
     views = round_views(revealed, with_comments=False) if revealed else {}
     return [
         _row(person, round_, views.get(round_.pk) if round_ else None, last)
-        for person, round_ in entries
+        for person, round_, last in entries
     ]
 
 
-def _activity(person, round_, last):
-    return round_.last_activity_at if round_ else last.get(person.pk)
-
-
-def _row(person, round_, view, last):
-    activity = _activity(person, round_, last)
+def _row(person, round_, view, activity):
     if round_ is None:
         return CaseloadRow(person, None, None, None, None, None, activity)
     parts = {part.side: part for part in round_.sides.all()}
@@ -164,32 +225,20 @@ def _row(person, round_, view, last):
     return CaseloadRow(person, round_, move, score, labels, unresolved, activity)
 
 
-def _matches(person, q):
-    return not q or q.casefold() in person.full_name.casefold()
-
-
-def _past_clients(therapist, current):
+def _past_clients(therapist, current, q):
     """Clients this therapist had, who are not currently theirs: read-only history."""
-    ended = Assignment.objects.filter(
-        therapist=therapist, ended_at__isnull=False, client_user__clinic_id=therapist.clinic_id
-    ).exclude(client_user__in=current)
-    people = {a.client_user_id: a.client_user for a in ended.select_related("client_user")}
-    return sorted(people.values(), key=lambda person: person.full_name.casefold())
-
-
-def _sorted(rows, key, descending):
-    """Sort by one column; rows without a value go last either way, ties stay by name."""
-    value = SORTS[key][1]
-    by_name = sorted(rows, key=SORTS["name"][1])
-    present = sorted(
-        (row for row in by_name if value(row) is not None), key=value, reverse=descending
-    )
-    return present + [row for row in by_name if value(row) is None]
+    ended = Assignment.objects.filter(therapist=therapist, ended_at__isnull=False)
+    people = User.objects.filter(
+        pk__in=ended.values("client_user_id"), clinic_id=therapist.clinic_id
+    ).exclude(pk__in=current.values("pk"))
+    if q:
+        people = people.filter(full_name__icontains=q)
+    return list(people.order_by(Lower("full_name"), "pk"))
 
 
 def _columns(key, descending, *, q, waiting):
     columns = []
-    for name, (label, _value) in SORTS.items():
+    for name, label in SORTS.items():
         flip = name == key and not descending
         query = _query(f"-{name}" if flip else name, q, waiting)
         current = ("descending" if descending else "ascending") if name == key else ""

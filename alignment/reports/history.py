@@ -1,11 +1,18 @@
-"""A client's history: every round with its score and agreed goals, and the score chart."""
+"""A client's history: its rounds a page at a time, newest first, each with its score and
+agreed goals, and the chart of every round's score (from the stored summaries, so the page
+costs the same however long the history)."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.utils import formats, timezone
 
+from alignment import summary
 from alignment.discussion import RoundView, round_views
 from alignment.models import Resolution, Round
+
+# Rounds per page of a history: a year of monthly rounds, and the page stays light.
+HISTORY_PAGE_SIZE = 12
 
 
 @dataclass(frozen=True)
@@ -45,13 +52,27 @@ class Chart:
         return " ".join(f"{p.x},{p.y}" for p in self.points)
 
 
-def client_history(rounds):
-    """Every round given, oldest first, with its agenda once revealed."""
-    rounds = list(rounds.select_related("client_user", "therapist").order_by("created_at", "pk"))
-    revealed = [r for r in rounds if not r.is_drafting]
+def client_history(rounds, *, page=1):
+    """A page of the rounds given, newest first, each with its agenda once revealed."""
+    ordered = rounds.select_related("client_user", "therapist").order_by("-created_at", "-pk")
+    shown = Paginator(ordered, HISTORY_PAGE_SIZE).get_page(page)
+    revealed = [r for r in shown if not r.is_drafting]
     views = round_views(revealed, with_comments=False) if revealed else {}
     orphans = _orphan_resolutions(revealed, views)
-    return [HistoryRound(r, views.get(r.pk), orphans.get(r.pk, [])) for r in rounds]
+    shown.object_list = [HistoryRound(r, views.get(r.pk), orphans.get(r.pk, [])) for r in shown]
+    return shown
+
+
+def score_history(rounds):
+    """(created_at, score) of every revealed round with a score, oldest first: the chart's data,
+    read from the stored summaries in one query."""
+    summary.ensure(rounds.exclude(state=Round.State.DRAFTING))
+    return list(
+        rounds.exclude(state=Round.State.DRAFTING)
+        .filter(score__isnull=False)
+        .order_by("created_at", "pk")
+        .values_list("created_at", "score")
+    )
 
 
 def _orphan_resolutions(rounds, views):
@@ -66,9 +87,8 @@ def _orphan_resolutions(rounds, views):
     return found
 
 
-def score_chart(history, *, width=560, height=200):
-    """The score of each revealed round, in order, as chart coordinates; None if no score."""
-    scored = [entry for entry in history if entry.score is not None]
+def score_chart(scored, *, width=560, height=200):
+    """(created_at, score) pairs in order as chart coordinates; None if there is none."""
     if not scored:
         return None
     # Room on the right for the last date label, centred on its point.
@@ -77,11 +97,11 @@ def score_chart(history, *, width=560, height=200):
     points = [
         ChartPoint(
             x=round(left + i * step) if len(scored) > 1 else (left + right) // 2,
-            y=round(bottom - (bottom - top) * entry.score / 100),
-            score=entry.score,
-            label=formats.date_format(timezone.localtime(entry.round.created_at), "M j"),
+            y=round(bottom - (bottom - top) * score / 100),
+            score=score,
+            label=formats.date_format(timezone.localtime(created_at), "M j"),
         )
-        for i, entry in enumerate(scored)
+        for i, (created_at, score) in enumerate(scored)
     ]
     grid = [(round(bottom - (bottom - top) * pct / 100), f"{pct}%") for pct in (0, 50, 100)]
     return Chart(width, height, left, right, top, bottom, points, grid)

@@ -50,11 +50,10 @@ def my_history(request):
 
 
 def _history(request, rounds, *, client_user, own):
-    history = reports.client_history(rounds)
     context = {
         "client_user": client_user,
-        "history": history,
-        "chart": reports.score_chart(history),
+        "history": reports.client_history(rounds, page=request.GET.get("page", 1)),
+        "chart": reports.score_chart(reports.score_history(rounds)),
         "own": own,
     }
     # Composed here, one level above both apps: check-ins read alignment, never the reverse.

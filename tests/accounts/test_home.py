@@ -56,3 +56,52 @@ def test_client_without_therapist_is_told_so(client, clinic):
 
     person = make_user("new@harbor.test", clinic, "New Person", is_client=True)
     assert "You do not have a therapist assigned yet" in home_html(client, person)
+
+
+def _clinic_of(admin, n):
+    """`n` more clients in the admin's clinic, none of them assigned."""
+    from accounts.models import User
+
+    User.objects.bulk_create(
+        User(
+            email=f"c{i}@harbor.test",
+            full_name=f"Zz Client {i:03d}",
+            clinic=admin.clinic,
+            is_client=True,
+            password="!",
+        )
+        for i in range(n)
+    )
+
+
+def test_admin_home_lists_the_first_clients_and_links_to_all(client, everyone):
+    from accounts.home import HOME_LIST_LIMIT
+
+    admin = everyone["clinic_admin"]
+    _clinic_of(admin, HOME_LIST_LIMIT + 5)
+    html = home_html(client, admin)
+    table = html.split("Clients and their therapists")[1].split("</table>")[0]
+    assert table.count("<tr><td>") == HOME_LIST_LIMIT
+    assert "<td>Maya Rivera</td><td>Dr. Chen</td>" in table  # first by name
+    assert f"Zz Client {HOME_LIST_LIMIT + 4:03d}" not in table
+    total = HOME_LIST_LIMIT + 7
+    assert f"See all {total} clients" in html
+    assert f'href="{reverse("clinic_people")}?role=client"' in html
+    assert f"{total} clients" in html and "2 therapists" in html
+    assert f"{HOME_LIST_LIMIT + 5} active clients have no therapist" in html
+
+
+def test_admin_home_queries_do_not_grow_with_the_clinic(client, everyone):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    admin = everyone["clinic_admin"]
+    client.force_login(admin)
+    client.get(HOME)
+    with CaptureQueriesContext(connection) as small:
+        client.get(HOME)
+    _clinic_of(admin, 60)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(HOME)
+    assert len(small) == len(large)
+    assert "See all 62 clients" in response.content.decode()
