@@ -88,6 +88,7 @@ ROWS = {
     "login": {"GET": GUESTS_ONLY},
     "invitation_accept": {"GET": everyone(404)},  # an unknown link: 404 to anyone
     "logout": {"GET": everyone(405), "POST": everyone(302)},
+    "account": {"GET": SIGNED_IN},
     "password_change": {"GET": SIGNED_IN},
     "password_change_done": {"GET": SIGNED_IN},
     "password_reset": {"GET": PUBLIC},
