@@ -42,6 +42,7 @@ class RoundOpenForm(forms.ModelForm):
         fields = ["title"]
         labels = {"title": _("Name of the round")}
         help_texts = {"title": _('For example "Intake" or "Week 8 review". Visible to both.')}
+        widgets = {"title": forms.TextInput(attrs={"dir": "auto"})}
 
     def __init__(self, *args, has_previous=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,7 +174,10 @@ class LabelForm(forms.ModelForm):
                 "clearly. Up to 1,000 characters."
             ),
         }
-        widgets = {"kind": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "reason": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
         error_messages = {
             "reason": {
                 "required": _("Give a reason in words: the other person needs to understand it."),
@@ -192,7 +196,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Comment"),
         max_length=COMMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
         help_text=_("Both of you can read comments. Up to 2,000 characters."),
         error_messages={
             "required": _("Write something before posting."),
@@ -215,6 +219,7 @@ class ResolutionForm(forms.Form):
         max_length=TITLE_MAX,
         required=False,
         help_text=_("Only for revise: the goal as you would both like it to read."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     form_token = TokenField()
 
