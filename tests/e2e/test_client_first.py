@@ -64,13 +64,17 @@ def test_client_pages_pass_axe_in_the_systems_colour_mode(
     checks.page(page, f"history ({scheme})")
 
 
-def test_without_the_script_the_dark_setting_is_still_followed(open_page, closed_then_drafting):
+def test_without_the_script_the_dark_setting_is_still_followed(
+    open_page, checks, closed_then_drafting
+):
     page = open_page(PHONE, color_scheme="dark")
     sign_in(page, MAYA, PASSWORDS["client"])
+    page.goto(reverse("round_detail", args=[closed_then_drafting.pk]))
     # As with JavaScript off: no colour mode set on the page, only the system's preference.
     page.evaluate("document.documentElement.removeAttribute('data-bs-theme')")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(33, 37, 41)"
+    checks.page(page, "drafting form (dark, no colour mode set)")
 
 
 def test_goal_form_counts_goals_and_characters_and_narrows_the_examples(
