@@ -116,7 +116,7 @@ class InvitationAcceptForm(SetPasswordMixin, forms.Form):
         label=_("Your full name"),
         max_length=150,
         help_text=_("Your clinic and your therapist or clients will see this name."),
-        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True}),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autofocus": True, "dir": "auto"}),
     )
     password1, password2 = SetPasswordMixin.create_password_fields(
         label1=_("Choose a password"), label2=_("Type the same password again")

@@ -74,6 +74,14 @@ def normalize_email(email):
     return unicodedata.normalize("NFKC", (email or "").strip()).casefold()
 
 
+class EmailPreference(models.TextChoices):
+    """How often a person wants email about their rounds (the emails never carry goal text)."""
+
+    DIGEST = "digest", _("Each change as it happens, gathered into one email at a time")
+    DAILY = "daily", _("One summary a day")
+    NEEDED = "needed", _("Only when something needs me")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in: a client, a therapist, a clinic admin, or the platform operator."""
 
@@ -102,6 +110,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("When this person closed their own account; their records are kept."),
     )
     is_staff = models.BooleanField(_("platform operator"), default=False)
+    email_preference = models.CharField(
+        _("email about my rounds"),
+        max_length=10,
+        choices=EmailPreference.choices,
+        default=EmailPreference.DIGEST,
+    )
+    # A code from settings.LANGUAGES; no choices here, so adding a language needs no migration.
+    language = models.CharField(_("language"), max_length=10, default="en")
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import invitation_views, password_views, two_factor_views, views
+from accounts import account_views, invitation_views, password_views, two_factor_views, views
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -19,6 +19,7 @@ urlpatterns = [
         name="two_factor_recovery_codes",
     ),
     path("two-factor/disable/", two_factor_views.disable, name="two_factor_disable"),
+    path("you/", account_views.account, name="account"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

@@ -10,8 +10,10 @@ from alignment.models import (
     COMMENT_MAX,
     MAX_GOALS,
     REASON_MAX,
+    SUCCESS_MAX,
     TITLE_MAX,
     Goal,
+    LifeArea,
     Link,
     OverboardLabel,
     Resolution,
@@ -41,6 +43,7 @@ class RoundOpenForm(forms.ModelForm):
         fields = ["title"]
         labels = {"title": _("Name of the round")}
         help_texts = {"title": _('For example "Intake" or "Week 8 review". Visible to both.')}
+        widgets = {"title": forms.TextInput(attrs={"dir": "auto"})}
 
     def __init__(self, *args, has_previous=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,7 +93,48 @@ class GoalForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX
+        title = self.fields["title"]
+        title.widget.attrs.update({"maxlength": TITLE_MAX, "dir": "auto"})
+        # Kept as typed so that a title of only spaces counts as written (and is refused)
+        # instead of the row being taken as empty and dropped without a word.
+        title.strip = False
+        self.fields["success"].widget.attrs.update({"maxlength": SUCCESS_MAX, "dir": "auto"})
+        self.is_new = not self.initial.get("goal_id")
+        if self.is_new:
+            # The new row may stay empty, so it is not marked required; once anything in it is
+            # filled in, clean_title and clean_area ask for the rest. It starts without a life
+            # area: a pre-chosen one would be saved unnoticed.
+            self.initial.pop("area", None)
+            area = self.fields["area"]
+            area.choices = [("", _("Choose a life area"))] + list(LifeArea.choices)
+            area.initial = None
+            area.required = title.required = self.fields["importance"].required = False
+
+    def clean_title(self):
+        typed = self.cleaned_data["title"]
+        title = typed.strip()
+        if typed and not title:
+            raise forms.ValidationError(
+                _("A goal of only spaces cannot be saved: write it in words, or empty the row."),
+                code="blank",
+            )
+        if not title:
+            raise forms.ValidationError(
+                self.fields["title"].error_messages["required"], code="required"
+            )
+        return title
+
+    def clean_importance(self):
+        # The list always sends a number; only a hand-made request leaves it out.
+        return self.cleaned_data["importance"] or 3
+
+    def clean_area(self):
+        area = self.cleaned_data["area"]
+        if not area:
+            raise forms.ValidationError(
+                _("Choose the life area this goal belongs to."), code="required"
+            )
+        return area
 
 
 class BaseGoalFormSet(forms.BaseFormSet):
@@ -131,7 +175,10 @@ class LabelForm(forms.ModelForm):
                 "clearly. Up to 1,000 characters."
             ),
         }
-        widgets = {"kind": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "reason": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
         error_messages = {
             "reason": {
                 "required": _("Give a reason in words: the other person needs to understand it."),
@@ -150,7 +197,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Comment"),
         max_length=COMMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
         help_text=_("Both of you can read comments. Up to 2,000 characters."),
         error_messages={
             "required": _("Write something before posting."),
@@ -173,6 +220,7 @@ class ResolutionForm(forms.Form):
         max_length=TITLE_MAX,
         required=False,
         help_text=_("Only for revise: the goal as you would both like it to read."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     form_token = TokenField()
 

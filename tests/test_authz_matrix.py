@@ -105,6 +105,7 @@ ROWS = {
     "two_factor_disable": {"GET": POST_ONLY_GET, "POST": everyone(302)},
     "clinic_person_two_factor_reset": round_row(302, ADMIN),
     "logout": {"GET": everyone(405), "POST": everyone(302)},
+    "account": {"GET": SIGNED_IN},
     "password_change": {"GET": SIGNED_IN},
     "password_change_done": {"GET": SIGNED_IN},
     "password_reset": {"GET": PUBLIC},

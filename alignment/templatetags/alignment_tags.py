@@ -5,6 +5,7 @@ import uuid
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from alignment.goal_examples import examples_for_areas
 from alignment.models import LifeArea, OverboardLabel, Resolution
 
 register = template.Library()
@@ -84,3 +85,22 @@ STATE_TEXT = {"open": _("open"), "proposed": _("proposed"), "agreed": _("agreed"
 @register.filter
 def state_label(state):
     return STATE_TEXT[state]
+
+
+@register.simple_tag
+def goal_examples():
+    """(code, label, examples) per life area, for the hint beside the goal form."""
+    return examples_for_areas(LifeArea.choices)
+
+
+@register.filter
+def kept_goal_count(formset):
+    """How many goals the form holds now: saved rows not marked for removal, and a new one."""
+    count = 0
+    for form in formset:
+        if form.is_new:
+            title = form["title"].value() or ""
+            count += 1 if form.is_bound and title.strip() else 0
+        elif not form["DELETE"].value():
+            count += 1
+    return count

@@ -102,4 +102,18 @@
       summary.focus();
     }
   });
+
+  // The account menu is a <details>: close it on Escape or a click elsewhere, as menus do.
+  var menu = document.querySelector("details.account-menu");
+  if (menu) {
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
 })();

@@ -246,7 +246,8 @@ def goal_form_data(goals, *, version, action="save", total=None):
         data[f"goals-{i}-goal_id"] = str(goal.get("goal_id") or "")
         data[f"goals-{i}-title"] = goal.get("title", "")
         data[f"goals-{i}-success"] = goal.get("success", "")
-        data[f"goals-{i}-area"] = goal.get("area", "other")
+        # A row left empty keeps the blank life area the page offers; a written one has one.
+        data[f"goals-{i}-area"] = goal.get("area", "other" if goal.get("title") else "")
         data[f"goals-{i}-importance"] = str(goal.get("importance", 3))
         if goal.get("DELETE"):
             data[f"goals-{i}-DELETE"] = "on"

@@ -134,7 +134,7 @@ def test_goal_form_by_keyboard_alone_with_focus_always_visible(page, round_for_k
 
     # Every focusable element of the empty goal form shows its focus.
     visited = tab_all_the_way_round(page)
-    assert reached(visited, "Skip to main content", "Sign out", 'id="id_goals-0-title"'), visited
+    assert reached(visited, "Skip to main content", "Your account", 'name="goals-0-title"'), visited
     assert reached(visited, 'value="submit"'), visited
 
     # The first goal; the selects are set by typing, as a keyboard user does.

@@ -69,5 +69,6 @@ def test_a_therapist_sets_up_two_factor_and_signs_in_with_it(page, checks, thera
     labelled(page, "Code").fill(code_from(secret, steps_ahead=1))
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Hello, "))
-    page.get_by_role("link", name="Two-factor").click()
+    page.locator("details.account-menu summary").click()
+    page.get_by_role("link", name="Two-factor sign-in").click()
     checks.page(page, "two-factor overview")
