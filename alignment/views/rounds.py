@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.confirm import ask_first, is_confirmed
 from alignment import access as access_rules
 from alignment import services
 from alignment.forms import RoundOpenForm
@@ -97,6 +98,19 @@ def goals_save(request, round_id):
 @require_POST
 def submission_withdraw(request, round_id):
     access = access_rules.round_for(request.user, round_id)
+    if not is_confirmed(request):
+        name = {"name": access.other_person.full_name}
+        return ask_first(
+            request,
+            title=_("Take back your submission?"),
+            consequences=[
+                _("Your goals become a draft again, and %(name)s sees that you have not submitted.")
+                % name,
+                _("Nothing you wrote is lost. Submit again when you are ready."),
+            ],
+            button=_("Yes, take back my submission"),
+            cancel_url=reverse("round_detail", args=[round_id]),
+        )
     try:
         services.submission_withdraw(access=access)
         messages.success(request, _("Your submission is taken back. You can change your goals."))
@@ -109,6 +123,20 @@ def submission_withdraw(request, round_id):
 @require_POST
 def round_close(request, round_id):
     access = access_rules.round_for(request.user, round_id)
+    if not is_confirmed(request):
+        return ask_first(
+            request,
+            title=_("Close this round?"),
+            consequences=[
+                _(
+                    "The round becomes read-only for both of you: no more labels, links, comments "
+                    "or resolutions."
+                ),
+                _("Only the agreed goals are its outcome; items not resolved are left out."),
+            ],
+            button=_("Yes, close the round"),
+            cancel_url=reverse("round_detail", args=[round_id]),
+        )
     try:
         services.round_close(access=access)
         messages.success(request, _("The round is closed. Its agreed goals are its outcome."))

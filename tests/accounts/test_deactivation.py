@@ -8,7 +8,9 @@ HOME = reverse("home")
 
 
 def deactivate(browser, person):
-    return browser.post(reverse("clinic_person_deactivate", args=[person.pk]), follow=True)
+    return browser.post(
+        reverse("clinic_person_deactivate", args=[person.pk]), {"confirmed": "1"}, follow=True
+    )
 
 
 def reactivate(browser, person):
