@@ -1,0 +1,110 @@
+"""Every page the demo reaches, as every demo person, on the demo data itself.
+
+The demo is seeded into the live server's database (`seed_demo` does the same), then each demo
+person signs in and follows every link of their own pages, breadth first. Each page found goes
+through axe at 1280×900 and 390×844, must not scroll sideways at either size, and its HTML goes
+to the Nu checker once; the guard fails the test on any console error or CSP violation.
+
+Pages of the same shape (the same URL with other ids) are visited a few times each, not all:
+enough to meet every state the demo has, and quick enough for a small machine.
+"""
+
+import re
+from collections import Counter, deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from accounts import demo
+from alignment import demo as round_demo
+from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.helpers import sign_in
+
+pytestmark = pytest.mark.e2e
+
+# Same-shaped pages visited at most this often per person: the demo has at most three rounds
+# per person, so every round state each person can reach is met.
+PER_SHAPE = 3
+# Not pages: signing out, the platform operator's admin, downloads and static files.
+SKIP = re.compile(r"^/(accounts/logout/|admin/|static/|favicon\.ico)|\.csv$")
+
+SIDEWAYS = """() => ({
+  scroll: document.documentElement.scrollWidth,
+  width: document.documentElement.clientWidth,
+})"""
+
+
+@pytest.fixture
+def demo_data(live_server):
+    """The demo, exactly as `manage.py seed_demo` creates it."""
+    people = demo.seed_accounts()
+    round_demo.seed_rounds(people)
+    return people
+
+
+def shape(path):
+    """Ids and query strings (sort orders, filters) do not make a page of another shape."""
+    return re.sub(r"\d+", "<id>", path.split("?", 1)[0])
+
+
+def links_of(page, origin):
+    hrefs = page.eval_on_selector_all("a[href]", "(links) => links.map((a) => a.href)")
+    found = []
+    for href in hrefs:
+        url, _ = urldefrag(href)
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != origin or SKIP.search(parts.path):
+            continue
+        found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
+
+
+def assert_no_sideways_scroll(page, name):
+    original = page.viewport_size
+    for size in (DESKTOP, PHONE):
+        page.set_viewport_size(size)
+        measured = page.evaluate(SIDEWAYS)
+        assert measured["scroll"] <= measured["width"], (
+            f"{name} scrolls sideways at {size['width']} px: "
+            f"{measured['scroll']} px wide in {measured['width']} px"
+        )
+    page.set_viewport_size(original)
+
+
+def crawl(page, checks, origin, who, start="/"):
+    """Visit every page reachable by links from `start`; return the paths visited."""
+    queue, seen, shapes, visited = deque([start]), {start}, Counter(), []
+    while queue:
+        path = queue.popleft()
+        if shapes[shape(path)] >= PER_SHAPE:
+            continue
+        shapes[shape(path)] += 1
+        response = page.goto(path)
+        assert response is not None and response.ok, f"{who}: GET {path} answered {response}"
+        name = f"{who} {path}"
+        checks.page(page, name)
+        assert_no_sideways_scroll(page, name)
+        visited.append(path)
+        for link in links_of(page, origin):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+    return visited
+
+
+DEMO_PEOPLE = [email for email, _name, _roles, _clinic in demo.DEMO_PEOPLE]
+
+
+@pytest.mark.parametrize("email", DEMO_PEOPLE)
+def test_every_page_a_demo_person_reaches(open_page, checks, live_server, demo_data, email):
+    page = open_page(DESKTOP)
+    sign_in(page, email, demo.DEMO_PASSWORD)
+    visited = crawl(page, checks, live_server.url, email.split("@")[0])
+    # The home page links onwards: a crawl of one page would prove nothing.
+    assert len(visited) > 2, visited
+
+
+def test_every_page_before_signing_in(open_page, checks, live_server, demo_data):
+    page = open_page(PHONE)
+    visited = crawl(page, checks, live_server.url, "anonymous", start="/accounts/login/")
+    assert "/accounts/password/reset/" in visited, visited
