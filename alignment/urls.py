@@ -8,6 +8,11 @@ urlpatterns = [
     path("<int:round_id>/goals/", rounds.goals_save, name="goals_save"),
     path("<int:round_id>/withdraw/", rounds.submission_withdraw, name="submission_withdraw"),
     path("<int:round_id>/close/", rounds.round_close, name="round_close"),
+    path(
+        "<int:round_id>/close-at-reassignment/",
+        rounds.round_close_at_reassignment,
+        name="round_close_at_reassignment",
+    ),
     path("<int:round_id>/goals/<int:goal_id>/label/", discussion.label_create, name="label_create"),
     path(
         "<int:round_id>/labels/<int:label_id>/withdraw/",

@@ -57,6 +57,7 @@ def round_context(access, *, formset=None, bound=None):
         context["move"] = whose_move(round_=round_, side=access.side, view=view)
     if not access.can_write and not round_.is_closed:
         context["move"] = reassigned_move(access.side)
+        context["can_close_at_reassignment"] = access.is_therapist
     return context
 
 

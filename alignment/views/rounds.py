@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.confirm import ask_first, is_confirmed
 from alignment import access as access_rules
-from alignment import services
+from alignment import reassignment, services
 from alignment.forms import RoundOpenForm
 from alignment.models import Round
 from alignment.services import GoalRow
@@ -143,3 +143,34 @@ def round_close(request, round_id):
     except services.ActionRefused as refused:
         messages.error(request, str(refused))
     return respond(request, access_rules.round_for(request.user, round_id))
+
+
+@login_required
+@require_POST
+def round_close_at_reassignment(request, round_id):
+    """The previous therapist or the clinic admin closes a round a reassignment left open."""
+    round_ = access_rules.round_left_open_for(request.user, round_id)
+    is_therapist = round_.therapist_id == request.user.pk
+    back = reverse("round_detail", args=[round_id]) if is_therapist else reverse("clinic_overview")
+    names = {"client": round_.client_user.full_name, "therapist": round_.therapist.full_name}
+    if not is_confirmed(request):
+        return ask_first(
+            request,
+            title=_("Close this round as closed at reassignment?"),
+            consequences=[
+                _(
+                    "The round of %(client)s with %(therapist)s is closed: nothing more can be "
+                    "added to it. Goals they had already agreed stay its outcome."
+                )
+                % names,
+                _("It then counts as closed, and a new round can start from its agreed goals."),
+            ],
+            button=_("Yes, close it at reassignment"),
+            cancel_url=back,
+        )
+    try:
+        reassignment.round_close_at_reassignment(round_=round_)
+        messages.success(request, _("The round is closed at reassignment."))
+    except services.ActionRefused as refused:
+        messages.error(request, str(refused))
+    return redirect(back)
