@@ -161,3 +161,19 @@ def round_left_open_for(user, round_id):
     if found is None:
         raise Http404
     return found
+
+
+def earlier_outcomes_for(therapist, client_id):
+    """A client now assigned to `therapist`, and the client's closed rounds with any therapist.
+
+    Continuity of care: after a reassignment the new therapist reads the outcome of earlier
+    rounds (their agreed goals) and may start from it, but never those rounds' goals, labels,
+    comments or discussion; pages built on this show agreed goals only. 404 for anyone else.
+    """
+    client_user = client_for_therapist(therapist, client_id)
+    rounds = Round.objects.filter(
+        client_user=client_user,
+        client_user__clinic_id=therapist.clinic_id,
+        state=Round.State.CLOSED,
+    )
+    return client_user, rounds.select_related("therapist").order_by("-closed_at", "-pk")

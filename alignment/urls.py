@@ -35,6 +35,11 @@ urlpatterns += [
     path("caseload/", reports.caseload, name="caseload"),
     path("clients/<int:client_id>/history/", reports.client_history, name="client_history"),
     path("history/", reports.my_history, name="my_history"),
+    path(
+        "clients/<int:client_id>/agreed-goals/",
+        reports.client_agreed_goals,
+        name="client_agreed_goals",
+    ),
     path("<int:round_id>/report/", reports.round_report, name="round_report"),
     path("<int:round_id>/report.csv", reports.round_report_csv, name="round_report_csv"),
 ]

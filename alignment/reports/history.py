@@ -79,7 +79,9 @@ def score_chart(history, *, width=560, height=200):
             x=round(left + i * step) if len(scored) > 1 else (left + right) // 2,
             y=round(bottom - (bottom - top) * entry.score / 100),
             score=entry.score,
-            label=formats.date_format(timezone.localtime(entry.round.created_at), "MONTH_DAY_FORMAT"),
+            label=formats.date_format(
+                timezone.localtime(entry.round.created_at), "MONTH_DAY_FORMAT"
+            ),
         )
         for i, entry in enumerate(scored)
     ]

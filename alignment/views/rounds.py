@@ -28,7 +28,8 @@ def round_new(request, client_id):
             % {"name": client_user.full_name},
         )
         return redirect("round_detail", round_id=current.pk)
-    form = RoundOpenForm(request.POST or None, has_previous=pair.filter(state="closed").exists())
+    _client, earlier = access_rules.earlier_outcomes_for(request.user, client_id)
+    form = RoundOpenForm(request.POST or None, has_previous=earlier.exists())
     if request.method == "POST" and form.is_valid():
         try:
             round_ = services.round_open(
@@ -47,7 +48,7 @@ def round_new(request, client_id):
             % {"name": client_user.full_name},
         )
         return redirect("round_detail", round_id=round_.pk)
-    context = {"form": form, "client_user": client_user}
+    context = {"form": form, "client_user": client_user, "has_earlier": earlier.exists()}
     return render(request, "alignment/round_new.html", context, status=400 if form.errors else 200)
 
 
