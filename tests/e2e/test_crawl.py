@@ -108,3 +108,45 @@ def test_every_page_before_signing_in(open_page, checks, live_server, demo_data)
     page = open_page(PHONE)
     visited = crawl(page, checks, live_server.url, "anonymous", start="/accounts/login/")
     assert "/accounts/password/reset/" in visited, visited
+
+
+def test_pages_behind_forms_pass_the_same_checks(open_page, checks, live_server, demo_data):
+    """Confirmation pages (JavaScript off), and the pages a reassignment brings: the overview's
+    rounds left open, and the new therapist's agreed goals of earlier rounds."""
+    from accounts.models import User
+    from alignment.models import Round
+
+    maya = User.objects.get(email="client@example.com")
+    week8 = Round.objects.get(title="Week 8 review")
+
+    def check(page, name):
+        checks.page(page, name)
+        assert_no_sideways_scroll(page, name)
+
+    therapist = open_page(DESKTOP, java_script_enabled=False)
+    sign_in(therapist, "therapist@example.com", demo.DEMO_PASSWORD)
+    therapist.goto(f"/rounds/{week8.pk}/")
+    therapist.get_by_role("button", name="Close the round").click()
+    check(therapist, "confirm: close the round")
+
+    admin = open_page(PHONE, java_script_enabled=False)
+    sign_in(admin, "admin@example.com", demo.DEMO_PASSWORD)
+    admin.goto(f"/clinic/people/{maya.pk}/")
+    admin.get_by_role("button", name="Deactivate Maya Rivera").click()
+    check(admin, "confirm: deactivate")
+    admin.goto(f"/clinic/people/{maya.pk}/")
+    admin.get_by_label("Therapist").select_option(label="Dr. Priya Nair (therapist2@example.com)")
+    admin.get_by_role("button", name="Reassign").click()
+    check(admin, "confirm: reassign")
+    admin.get_by_role("button", name="Yes, reassign to Dr. Priya Nair").click()
+    admin.goto("/clinic/overview/")
+    check(admin, "overview: a round left open by the reassignment")
+    admin.get_by_role("button", name="Close at reassignment").click()
+    check(admin, "confirm: close at reassignment")
+
+    new_therapist = open_page(PHONE)
+    sign_in(new_therapist, "therapist2@example.com", demo.DEMO_PASSWORD)
+    new_therapist.goto(f"/rounds/clients/{maya.pk}/agreed-goals/")
+    check(new_therapist, "agreed goals of earlier rounds")
+    new_therapist.goto(f"/rounds/new/{maya.pk}/")
+    check(new_therapist, "open a round, with earlier agreed goals")
