@@ -43,7 +43,9 @@ def test_clinic_admin_closes_it_from_the_overview_without_seeing_content(
     replace_therapist(client_user, other_therapist)
     browser = as_user(clinic_admin)
     overview = html_of(browser.get(reverse("clinic_overview")))
-    assert "Rounds left open by a reassignment" in overview
+    main = overview.split("<main", 1)[1]
+    assert '<h2 class="h4" id="left-open-heading">Rounds left open by a reassignment</h2>' in main
+    assert "<title>Clinic overview · SamePage</title>" in overview
     assert close_url(discussed_round) in overview
     assert discussed_round.title not in overview
     asked = html_of(browser.post(close_url(discussed_round)))
