@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import services, two_factor
 from accounts.access import admin_clinic, person_for_admin
 from accounts.clinic_forms import AssignmentForm, PeopleFilterForm
+from accounts.confirm import ask_first, is_confirmed
 from accounts.home import therapist_clients
 from accounts.people import assignment_history, people_page
 
@@ -63,6 +65,9 @@ def person_assign(request, person_id):
         return _render_person(request, client_user, assignment_form=form)
     therapist = form.cleaned_data["therapist"]
     names = {"client": client_user.full_name, "therapist": therapist.full_name}
+    current = client_user.current_therapist
+    if current is not None and current.pk != therapist.pk and not is_confirmed(request):
+        return _ask_reassign(request, client_user, current, therapist)
     try:
         changed = services.assignment_change(
             client_user=client_user, therapist=therapist, changed_by=request.user
@@ -78,10 +83,41 @@ def person_assign(request, person_id):
     return redirect("clinic_person", person_id=client_user.pk)
 
 
+def _ask_reassign(request, client_user, current, therapist):
+    names = {"client": client_user.full_name, "old": current.full_name, "new": therapist.full_name}
+    return ask_first(
+        request,
+        title=_("Reassign %(client)s to %(new)s?") % names,
+        consequences=[
+            _("%(client)s's therapist becomes %(new)s.") % names,
+            _(
+                "%(old)s keeps read-only access to the rounds they took part in and has no "
+                "access to rounds opened after this. An open round with %(old)s becomes "
+                "read-only; either of them can close it."
+            )
+            % names,
+        ],
+        button=_("Yes, reassign to %(new)s") % names,
+        cancel_url=reverse("clinic_person", args=[client_user.pk]),
+    )
+
+
 @login_required
 @require_POST
 def person_deactivate(request, person_id):
     person = person_for_admin(request.user, person_id)
+    if not is_confirmed(request):
+        names = {"name": person.full_name}
+        return ask_first(
+            request,
+            title=_("Deactivate %(name)s?") % names,
+            consequences=[
+                _("%(name)s is signed out at once and can no longer sign in.") % names,
+                _("Nothing is deleted, and you can reactivate the account at any time."),
+            ],
+            button=_("Yes, deactivate %(name)s") % names,
+            cancel_url=reverse("clinic_person", args=[person.pk]),
+        )
     try:
         services.user_deactivate(user=person)
     except services.ServiceError as error:

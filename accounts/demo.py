@@ -1,6 +1,7 @@
 """Demo clinics and accounts for trying SamePage locally (`manage.py seed_demo`)."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Assignment, Clinic, User, normalize_email
 
@@ -31,6 +32,10 @@ DEMO_ASSIGNMENTS = {
 }
 
 
+# The demo's rounds begin about two months ago: its people joined and were assigned before that.
+JOINED_DAYS_AGO = 90
+
+
 @transaction.atomic
 def seed_accounts():
     """Create (or leave as they are) the demo clinics, people and assignments."""
@@ -39,15 +44,23 @@ def seed_accounts():
         for name in (HARBOR, NORTHSIDE)
     }
     people = {}
+    joined = timezone.now() - timezone.timedelta(days=JOINED_DAYS_AGO)
     for email, full_name, roles, clinic_name in DEMO_PEOPLE:
         user = User.objects.filter(email=normalize_email(email)).first()
         if user is None:
             user = User.objects.create_user(
-                email, DEMO_PASSWORD, full_name=full_name, clinic=clinics[clinic_name], **roles
+                email,
+                DEMO_PASSWORD,
+                full_name=full_name,
+                clinic=clinics[clinic_name],
+                date_joined=joined,
+                **roles,
             )
         people[email] = user
     for client_email, therapist_email in DEMO_ASSIGNMENTS.items():
         client_user = people[client_email]
         if not Assignment.objects.current().filter(client_user=client_user).exists():
-            Assignment.objects.create(client_user=client_user, therapist=people[therapist_email])
+            Assignment.objects.create(
+                client_user=client_user, therapist=people[therapist_email], started_at=joined
+            )
     return people

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts import services
 from accounts.access import admin_clinic, invitation_for_admin
 from accounts.clinic_forms import InvitationAcceptForm, InvitationForm
+from accounts.confirm import ask_first, is_confirmed
 from accounts.models import Invitation, User
 
 
@@ -66,6 +67,18 @@ def invitation_resend(request, invitation_id):
 @require_POST
 def invitation_revoke(request, invitation_id):
     invitation = invitation_for_admin(request.user, invitation_id)
+    if not is_confirmed(request):
+        email = {"email": invitation.email}
+        return ask_first(
+            request,
+            title=_("Withdraw the invitation to %(email)s?") % email,
+            consequences=[
+                _("The link sent to %(email)s stops working at once.") % email,
+                _("You can invite the same address again later."),
+            ],
+            button=_("Yes, withdraw the invitation"),
+            cancel_url=_invited_list(),
+        )
     try:
         services.invitation_revoke(invitation=invitation)
     except services.InvitationNotUsable:

@@ -6,7 +6,7 @@ confirmed. Clinic admins see no round at all: they manage accounts, not clinical
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from accounts.models import Assignment
@@ -128,3 +128,52 @@ def history_client_for(therapist, client_id):
     if found is None:
         raise Http404
     return found
+
+
+def left_open_by_reassignment(rounds):
+    """The open rounds among `rounds` whose client has since moved to another therapist."""
+    still_paired = Assignment.objects.current().filter(
+        client_user_id=OuterRef("client_user_id"), therapist_id=OuterRef("therapist_id")
+    )
+    return rounds.open().exclude(Exists(still_paired))
+
+
+def round_left_open_for(user, round_id):
+    """A round left open by a reassignment that `user` may close as such, or 404.
+
+    Its (previous) therapist may, and so may an admin of the client's clinic, who closes it
+    without seeing any of its content.
+    """
+    if not user.is_authenticated or not user.is_active or not user.clinic_id:
+        raise Http404
+    may = Q(pk__in=[])
+    if user.is_therapist:
+        may |= Q(therapist=user)
+    if user.is_clinic_admin:
+        may |= Q(client_user__clinic_id=user.clinic_id)
+    rounds = Round.objects.filter(may, client_user__clinic_id=user.clinic_id)
+    found = (
+        left_open_by_reassignment(rounds)
+        .select_related("client_user", "therapist")
+        .filter(pk=round_id)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def earlier_outcomes_for(therapist, client_id):
+    """A client now assigned to `therapist`, and the client's closed rounds with any therapist.
+
+    Continuity of care: after a reassignment the new therapist reads the outcome of earlier
+    rounds (their agreed goals) and may start from it, but never those rounds' goals, labels,
+    comments or discussion; pages built on this show agreed goals only. 404 for anyone else.
+    """
+    client_user = client_for_therapist(therapist, client_id)
+    rounds = Round.objects.filter(
+        client_user=client_user,
+        client_user__clinic_id=therapist.clinic_id,
+        state=Round.State.CLOSED,
+    )
+    return client_user, rounds.select_related("therapist").order_by("-closed_at", "-pk")

@@ -19,6 +19,7 @@ AUDITED = {
     "goals_save": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "submission_withdraw": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "round_close": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
+    "round_close_at_reassignment": {"object_type": "round", "id_kwarg": "round_id", **ROUND},
     "label_create": {"object_type": "goal", "id_kwarg": "goal_id", **ROUND},
     "label_withdraw": {"object_type": "label", "id_kwarg": "label_id", **ROUND},
     "link_create": {"object_type": "link", **ROUND},
@@ -30,6 +31,7 @@ AUDITED = {
     "round_report_csv": {"object_type": "round_csv", "id_kwarg": "round_id", **ROUND},
     "caseload": {"object_type": "caseload"},
     "client_history": {"object_type": "client_history", "id_kwarg": "client_id"},
+    "client_agreed_goals": {"object_type": "client_agreed_goals", "id_kwarg": "client_id"},
     "my_history": {"object_type": "client_history"},
     "clinic_overview": {"object_type": "clinic_overview"},
 }

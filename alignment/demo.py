@@ -6,7 +6,16 @@ from django.utils import timezone
 import audit
 from alignment import notifications, services
 from alignment.access import RoundAccess
-from alignment.models import Goal, Link, Resolution, Round, Side
+from alignment.models import (
+    Comment,
+    Goal,
+    Link,
+    OverboardLabel,
+    Resolution,
+    Round,
+    RoundSide,
+    Side,
+)
 from alignment.services import GoalRow
 from audit.models import AuditEvent
 
@@ -38,6 +47,40 @@ def _round(people, client_email, therapist_email, title):
     if existing.exists():
         return None
     return services.round_open(therapist=therapist, client_user=client_user, title=title)
+
+
+# Every timestamp of a round, by model: the demo moves them all together, keeping their order.
+TIMESTAMPS = [
+    (Round, "pk", ["created_at", "revealed_at", "closed_at", "last_activity_at"]),
+    (RoundSide, "round_id", ["updated_at", "submitted_at"]),
+    (Goal, "round_id", ["created_at"]),
+    (OverboardLabel, "goal__round_id", ["created_at", "withdrawn_at"]),
+    (Link, "round_id", ["created_at", "removed_at"]),
+    (Comment, "round_id", ["created_at"]),
+    (Resolution, "round_id", ["created_at", "confirmed_at", "superseded_at"]),
+]
+
+
+def _spread(round_, *, from_days_ago, to_days_ago):
+    """Date a round's story in the past, from opening to its last event, keeping every event in
+    the order it happened: the n-th distinct moment lands the n-th step along the way."""
+    rows = [
+        (model, obj, field)
+        for model, key, fields in TIMESTAMPS
+        for obj in model.objects.filter(**{key: round_.pk})
+        for field in fields
+        if getattr(obj, field) is not None
+    ]
+    moments = sorted({getattr(obj, field) for _model, obj, field in rows})
+    now = timezone.now()
+    start, end = (
+        now - timezone.timedelta(days=from_days_ago),
+        now - timezone.timedelta(days=to_days_ago),
+    )
+    step = (end - start) / max(len(moments) - 1, 1)
+    new_time = {moment: start + step * n for n, moment in enumerate(moments)}
+    for model, obj, field in rows:
+        model.objects.filter(pk=obj.pk).update(**{field: new_time[getattr(obj, field)]})
 
 
 def _agree(round_, goal, partner, decision, by_side, new_title=""):
@@ -100,10 +143,7 @@ def _maya_intake(people):
     _agree(round_, mine[0], None, Resolution.Decision.KEEP, C)
     _agree(round_, theirs[1], None, Resolution.Decision.KEEP, T)
     services.round_close(access=rv)
-    Round.objects.filter(pk=round_.pk).update(
-        created_at=timezone.now() - timezone.timedelta(days=60),
-        closed_at=timezone.now() - timezone.timedelta(days=55),
-    )
+    _spread(round_, from_days_ago=62, to_days_ago=55)
 
 
 def _maya_week8(people):
@@ -164,6 +204,7 @@ def _maya_week8(people):
         new_title="Keep auditioning without letting each 'no' define me",
         by=round_.therapist,
     )
+    _spread(round_, from_days_ago=12, to_days_ago=1)
 
 
 def _jordan_intake(people):
@@ -235,6 +276,7 @@ def _jordan_intake(people):
         reason="Top grades in every course on top of a full-time job leaves no room for rest. "
         "I'd like us to talk about what 'good enough' could look like, not drop your ambition.",
     )
+    _spread(round_, from_days_ago=9, to_days_ago=2)
 
 
 def _tom_drafting(people):
@@ -244,6 +286,7 @@ def _tom_drafting(people):
         return
     _goals(round_, T, [("Reduce drinking on weekdays", "", "habits", 4)])
     _goals(round_, C, [("Sleep through the night", "", "health", 4)], submit=False)
+    _spread(round_, from_days_ago=4, to_days_ago=3)
 
 
 def _kai_drafting(people):
@@ -253,6 +296,7 @@ def _kai_drafting(people):
     if round_ is None:
         return
     _goals(round_, C, [("Feel less lonely since moving", "", "relationships", 4)], submit=False)
+    _spread(round_, from_days_ago=3, to_days_ago=2)
 
 
 def _therapist_views(people):

@@ -269,6 +269,10 @@ def whose_move(*, round_, side, view=None, parts=None):
 
     `parts` maps side -> RoundSide while drafting; `view` is the RoundView once revealed.
     """
+    if round_.is_closed and round_.closed_at_reassignment:
+        return Move(
+            _("Closed at reassignment. The goals agreed until then are its outcome."), False
+        )
     if round_.is_closed:
         return Move(_("Closed. The agreed goals are the outcome of this round."), False)
     other = Side.THERAPIST if side == Side.CLIENT else Side.CLIENT

@@ -32,7 +32,7 @@ class TokenField(forms.UUIDField):
 
 class RoundOpenForm(forms.ModelForm):
     from_previous = forms.BooleanField(
-        label=_("Start from the agreed goals of the last closed round"),
+        label=_("Start from the agreed goals of the client's last closed round"),
         required=False,
         help_text=_("Both of you start with those goals filled in, and can still change them."),
     )

@@ -64,6 +64,8 @@ class Round(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     revealed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Closed because the client moved to another therapist, not because the two finished it.
+    closed_at_reassignment = models.BooleanField(default=False)
     last_activity_at = models.DateTimeField(default=timezone.now)
     form_token = models.UUIDField(null=True, blank=True, unique=True)
     # A stored summary of the agenda, kept by `alignment.summary` after every change, so that

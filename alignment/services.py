@@ -72,10 +72,10 @@ def round_open(*, therapist, client_user, title, from_previous=False, form_token
                 _("There is already an open round with %(name)s. Close it before opening another.")
                 % {"name": client_user.full_name}
             )
+        # The client's last closed round with any therapist: after a reassignment the new
+        # therapist starts from the outcome agreed with the previous one (access.py).
         previous = (
-            Round.objects.filter(
-                client_user=client_user, therapist=therapist, state=Round.State.CLOSED
-            )
+            Round.objects.filter(client_user=client_user, state=Round.State.CLOSED)
             .order_by("-closed_at")
             .first()
             if from_previous

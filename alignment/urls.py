@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:round_id>/goals/", rounds.goals_save, name="goals_save"),
     path("<int:round_id>/withdraw/", rounds.submission_withdraw, name="submission_withdraw"),
     path("<int:round_id>/close/", rounds.round_close, name="round_close"),
+    path(
+        "<int:round_id>/close-at-reassignment/",
+        rounds.round_close_at_reassignment,
+        name="round_close_at_reassignment",
+    ),
     path("<int:round_id>/goals/<int:goal_id>/label/", label_create, name="label_create"),
     path(
         "<int:round_id>/labels/<int:label_id>/withdraw/",
@@ -46,6 +51,11 @@ urlpatterns += [
     path("clients/<int:client_id>/history/", reports.client_history, name="client_history"),
     path("history/", reports.my_history, name="my_history"),
     path("seen/", seen.who_has_seen, name="who_has_seen"),
+    path(
+        "clients/<int:client_id>/agreed-goals/",
+        reports.client_agreed_goals,
+        name="client_agreed_goals",
+    ),
     path("<int:round_id>/report/", reports.round_report, name="round_report"),
     path("<int:round_id>/report.csv", reports.round_report_csv, name="round_report_csv"),
 ]

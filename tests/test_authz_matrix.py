@@ -127,6 +127,11 @@ ROWS = {
     # The round is open: the therapist is sent to it rather than opening a second one.
     "round_new": {"GET": rule(302, THERAPIST)},
     "round_detail": {"GET": PARTIES},
+    # The scene's round is with the client's current therapist, so nobody may close it "at
+    # reassignment" (tests/alignment/test_close_at_reassignment.py covers a reassigned round).
+    "round_close_at_reassignment": round_row(404),
+    # The agreed goals of the client's closed rounds: their current therapist only.
+    "client_agreed_goals": {"GET": rule(200, THERAPIST)},
     # One agenda item, its form pages and the "discuss together" view: the parties only.
     # Asked for without htmx, an item sends its parties to the round page with it unfolded.
     "round_item": {"GET": rule(302, CLIENT, THERAPIST)},
@@ -238,6 +243,7 @@ def target(name, scene):
     args = {
         "round_new": [client_user.pk],
         "round_detail": [round_.pk],
+        "round_close_at_reassignment": [round_.pk],
         "round_item": [round_.pk, _pair_key(round_)],
         "item_form": [round_.pk, _pair_key(round_), "comment"],
         "label_form": [round_.pk, goal_titled(round_, THERAPIST_GOALS[0]).pk],
@@ -246,6 +252,7 @@ def target(name, scene):
         "round_report": [round_.pk],
         "round_report_csv": [round_.pk],
         "client_history": [client_user.pk],
+        "client_agreed_goals": [client_user.pk],
         "fhir_export": [client_user.pk],
         "checkin_new": [client_user.pk],
         "checkin_cadence": [client_user.pk],
@@ -266,7 +273,10 @@ def target(name, scene):
         "clinic_invitation_revoke": [scene["invitation"].pk],
     }.get(name, [])
     data = {
-        "clinic_person_assign": {"therapist": cast[OTHER_THERAPIST].pk},
+        # Destructive actions ask first: these posts carry the confirmation.
+        "clinic_person_assign": {"therapist": cast[OTHER_THERAPIST].pk, "confirmed": "1"},
+        "clinic_person_deactivate": {"confirmed": "1"},
+        "clinic_invitation_revoke": {"confirmed": "1"},
         "clinic_person_admin_role": {"is_clinic_admin": "1"},
         "account_close": {"confirm": "yes"},
         "checkin_cadence": {"weeks": "4"},

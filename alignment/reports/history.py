@@ -99,7 +99,7 @@ def score_chart(scored, *, width=560, height=200):
             x=round(left + i * step) if len(scored) > 1 else (left + right) // 2,
             y=round(bottom - (bottom - top) * score / 100),
             score=score,
-            label=formats.date_format(timezone.localtime(created_at), "M j"),
+            label=formats.date_format(timezone.localtime(created_at), "MONTH_DAY_FORMAT"),
         )
         for i, (created_at, score) in enumerate(scored)
     ]

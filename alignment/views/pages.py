@@ -65,6 +65,7 @@ def round_context(access, *, formset=None, bound=None, open_key="", request=None
         _unfold(context, view, open_key=open_key, request=request)
     if not access.can_write and not round_.is_closed:
         context["move"] = reassigned_move(access.side)
+        context["can_close_at_reassignment"] = access.is_therapist
     return context
 
 

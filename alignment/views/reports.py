@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 
 from alignment import access as access_rules
 from alignment import reports
+from alignment.discussion import round_views
 
 
 @login_required
@@ -105,3 +106,22 @@ def round_report_csv(request, round_id):
     reports.write_csv(response, itertools.chain(rows, rating_rows(access.round)))
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@login_required
+def client_agreed_goals(request, client_id):
+    """The agreed goals of a client's closed rounds, with any therapist: their outcome only."""
+    client_user, rounds = access_rules.earlier_outcomes_for(request.user, client_id)
+    rounds = list(rounds)
+    views = round_views(rounds, with_comments=False) if rounds else {}
+    # Only these strings reach the template: nothing else of those rounds can show.
+    outcomes = [
+        {
+            "round": round_,
+            "agreed": [item.agreed_title for item in views[round_.pk].agreed],
+            "with_me": round_.therapist_id == request.user.pk,
+        }
+        for round_ in rounds
+    ]
+    context = {"client_user": client_user, "outcomes": outcomes}
+    return render(request, "alignment/client_agreed_goals.html", context)

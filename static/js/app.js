@@ -116,4 +116,28 @@
       }
     });
   }
+
+  // Destructive actions ask first (accounts/confirm.py). Without JavaScript the server shows a
+  // confirmation page; here a dialog says the same, and "OK" sends the form confirmed.
+  document.addEventListener(
+    "submit",
+    function (event) {
+      var form = event.target;
+      var question = form.getAttribute("data-confirm");
+      if (!question || form.querySelector("input[name=confirmed]")) {
+        return;
+      }
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+      var confirmed = document.createElement("input");
+      confirmed.type = "hidden";
+      confirmed.name = "confirmed";
+      confirmed.value = "1";
+      form.appendChild(confirmed);
+    },
+    true
+  );
 })();

@@ -15,7 +15,7 @@ def person_page(person):
 
 def assign(browser, client_user, therapist):
     url = reverse("clinic_person_assign", args=[client_user.pk])
-    return browser.post(url, {"therapist": therapist.pk}, follow=True)
+    return browser.post(url, {"therapist": therapist.pk, "confirmed": "1"}, follow=True)
 
 
 def test_reassigning_a_client_ends_the_old_assignment_and_keeps_the_history(

@@ -112,7 +112,9 @@ def test_withdrawn_link_says_it_was_withdrawn(client, invite, mailoutbox):
     invite("noor@example.org")
     link, _ = link_in(mailoutbox[0])
     invitation = Invitation.objects.get()
-    response = client.post(reverse("clinic_invitation_revoke", args=[invitation.pk]), follow=True)
+    response = client.post(
+        reverse("clinic_invitation_revoke", args=[invitation.pk]), {"confirmed": "1"}, follow=True
+    )
     assert "The invitation to noor@example.org is withdrawn." in response.content.decode()
     sign_out(client)
     response = accept(client, link)
@@ -281,7 +283,10 @@ def test_admin_cannot_touch_another_clinics_invitation(as_admin, other_clinic_ad
         expires_at=timezone.now() + timedelta(days=7),
     )
     for name in ("clinic_invitation_resend", "clinic_invitation_revoke"):
-        assert as_admin.post(reverse(name, args=[invitation.pk])).status_code == 404
+        assert (
+            as_admin.post(reverse(name, args=[invitation.pk]), {"confirmed": "1"}).status_code
+            == 404
+        )
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
 

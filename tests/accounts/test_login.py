@@ -35,7 +35,8 @@ def test_deactivated_person_cannot_sign_in(client, client_user):
     client_user.save()
     response = sign_in(client, "maya@harbor.test")
     assert response.status_code == 200
-    assert "do not match an account" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert "Your account is not active" in response.content.decode()
 
 
 def test_lockout_after_five_failures_even_with_right_password(client, client_user):

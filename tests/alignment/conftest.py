@@ -324,7 +324,11 @@ def every_post(round_):
             reverse("goals_save", args=[round_.pk]),
             goal_form_data(rows_, version=version_of(round_, Side.CLIENT), action="save"),
         ),
-        ("submission_withdraw", reverse("submission_withdraw", args=[round_.pk]), {}),
+        (
+            "submission_withdraw",
+            reverse("submission_withdraw", args=[round_.pk]),
+            {"confirmed": "1"},
+        ),
         (
             "label_create",
             reverse("label_create", args=[round_.pk, t1.pk]),
@@ -345,7 +349,7 @@ def every_post(round_):
             reverse("resolution_propose", args=[round_.pk]),
             {"item": key_of(t0), "decision": "drop", "new_title": "", "form_token": new_token()},
         ),
-        ("round_close", reverse("round_close", args=[round_.pk]), {}),
+        ("round_close", reverse("round_close", args=[round_.pk]), {"confirmed": "1"}),
     ]
     if label_:
         url = reverse("label_withdraw", args=[round_.pk, label_.pk])

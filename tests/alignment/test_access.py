@@ -212,7 +212,9 @@ def test_replaced_therapist_cannot_change_their_draft(
         response = post_goals(drafting_round, goals, side=Side.THERAPIST, action=action)
         assert response.status_code == 409
         assert "You can read this round but no longer change it." in html_of(response)
-    withdraw = browser.post(reverse("submission_withdraw", args=[drafting_round.pk]), follow=True)
+    withdraw = browser.post(
+        reverse("submission_withdraw", args=[drafting_round.pk]), {"confirmed": "1"}, follow=True
+    )
     assert "You can read this round but no longer change it." in html_of(withdraw)
     assert db_state() == before
 

@@ -121,7 +121,7 @@ def test_discussion_posts_with_htmx_during_drafting_never_show_the_other_draft(
             reverse("resolution_propose", args=[blind_round.pk]),
             {"item": key_of(theirs), "decision": "keep", "form_token": new_token()},
         ),
-        (reverse("round_close", args=[blind_round.pk]), {}),
+        (reverse("round_close", args=[blind_round.pk]), {"confirmed": "1"}),
     ]
     for url, data in posts:
         response = browser.post(url, data, headers=hx, follow=True)

@@ -335,7 +335,9 @@ def test_client_cannot_close_the_round(as_user, discussed_round, client_user):
     browser = as_user(client_user)
     assert "Close the round" not in html_of(browser.get(detail(discussed_round)))
     before = db_state()
-    response = browser.post(reverse("round_close", args=[discussed_round.pk]), follow=True)
+    response = browser.post(
+        reverse("round_close", args=[discussed_round.pk]), {"confirmed": "1"}, follow=True
+    )
     assert "Only the therapist can close a round." in html_of(response)
     assert db_state() == before
 
@@ -344,7 +346,7 @@ def test_therapist_closes_the_round_and_it_becomes_read_only(
     as_user, discussed_round, therapist, client_user
 ):
     response = as_user(therapist).post(
-        reverse("round_close", args=[discussed_round.pk]), follow=True
+        reverse("round_close", args=[discussed_round.pk]), {"confirmed": "1"}, follow=True
     )
     page = html_of(response)
     assert "The round is closed. Its agreed goals are its outcome." in page
@@ -369,7 +371,7 @@ def test_dropped_or_differing_items_are_not_agreed_goals_after_closing(
     goal = goal_titled(revealed_round, CLIENT_GOALS[1])
     resolution = propose(client_user, revealed_round, key_of(goal), decision)
     confirm(therapist, revealed_round, resolution)
-    as_user(therapist).post(reverse("round_close", args=[revealed_round.pk]))
+    as_user(therapist).post(reverse("round_close", args=[revealed_round.pk]), {"confirmed": "1"})
     page = text_of(as_user(client_user).get(detail(revealed_round)))
     assert CLIENT_GOALS[1] in page
     assert CLIENT_GOALS[1] not in agreed_section(page)

@@ -117,7 +117,7 @@ def test_client_takes_back_their_submission_and_can_change_goals(
 ):
     round_ = build_round(submitted=("client",))
     browser = as_user(client_user)
-    response = browser.post(reverse("submission_withdraw", args=[round_.pk]))
+    response = browser.post(reverse("submission_withdraw", args=[round_.pk]), {"confirmed": "1"})
     assert not RoundSide.objects.get(round=round_, side=Side.CLIENT).submitted
     page = html_of(browser.get(response["Location"]))
     assert "Your submission is taken back. You can change your goals." in page
@@ -130,7 +130,9 @@ def test_client_takes_back_their_submission_and_can_change_goals(
 def test_submission_cannot_be_taken_back_after_the_reveal(as_user, revealed_round, client_user):
     browser = as_user(client_user)
     before = db_state()
-    response = browser.post(reverse("submission_withdraw", args=[revealed_round.pk]), follow=True)
+    response = browser.post(
+        reverse("submission_withdraw", args=[revealed_round.pk]), {"confirmed": "1"}, follow=True
+    )
     assert "Both lists are revealed, so the goals themselves are frozen." in html_of(response)
     assert db_state() == before
 

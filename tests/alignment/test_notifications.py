@@ -191,7 +191,7 @@ def test_no_email_of_a_whole_round_carries_clinical_text(
             {"item": key_of(c0), "decision": "revise", "new_title": NEW_WORDING},
         )
     )
-    sent += mail(lambda: browser.post(reverse("round_close", args=[round_.pk])))
+    sent += mail(lambda: browser.post(reverse("round_close", args=[round_.pk]), {"confirmed": "1"}))
     assert len(sent) == 7
     for message in sent:
         assert_only_what_happened(message, round_)

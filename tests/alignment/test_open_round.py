@@ -154,7 +154,7 @@ def test_starting_from_agreed_goals_is_offered_only_after_a_closed_round(
 ):
     browser = as_user(therapist)
     page = html_of(browser.get(reverse("round_new", args=[client_user.pk])))
-    assert "Start from the agreed goals of the last closed round" in page
+    assert "Start from the agreed goals of the client&#x27;s last closed round" in page
 
 
 def test_first_round_does_not_offer_to_start_from_agreed_goals(as_user, therapist, client_user):

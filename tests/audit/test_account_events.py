@@ -52,9 +52,10 @@ def test_clinic_admin_actions_are_recorded_with_the_admin_as_actor(
 ):
     browser = as_user(clinic_admin)
     browser.post(
-        reverse("clinic_person_assign", args=[client_user.pk]), {"therapist": other_therapist.pk}
+        reverse("clinic_person_assign", args=[client_user.pk]),
+        {"therapist": other_therapist.pk, "confirmed": "1"},
     )
-    browser.post(reverse("clinic_person_deactivate", args=[client_user.pk]))
+    browser.post(reverse("clinic_person_deactivate", args=[client_user.pk]), {"confirmed": "1"})
     browser.post(reverse("clinic_person_reactivate", args=[client_user.pk]))
     browser.post(reverse("clinic_person_admin_role", args=[therapist.pk]), {"is_clinic_admin": "1"})
     recorded = list(

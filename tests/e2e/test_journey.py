@@ -243,8 +243,12 @@ def test_a_round_from_invitation_to_report(open_page, checks, guard, live_server
     # The agreed goal shows for the therapist too; the therapist closes the round.
     therapist.reload()
     expect(therapist.locator(".agreed")).to_contain_text(REVISED)
+    # Closing asks first: the dialog says what will happen, and only "OK" closes.
+    dialogs = []
+    therapist.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     therapist.get_by_role("button", name="Close the round").click()
     expect(therapist.locator(".state-badge").first).to_have_text("closed")
+    assert dialogs and "read-only for both of you" in dialogs[0], dialogs
     expect(therapist.locator(".agreed")).to_contain_text(REVISED)
     checks.page(therapist, "round: closed (therapist)")
     client.reload()

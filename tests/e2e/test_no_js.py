@@ -113,8 +113,11 @@ def test_a_round_without_javascript(open_page, week_8_round):
     therapist.reload()
     expect(therapist.locator(".agreed")).to_contain_text(CLIENT_GOAL)
 
-    # The therapist closes the round.
+    # The therapist closes the round, confirming on the page that says what closing does.
     therapist.get_by_role("button", name="Close the round").click()
+    expect(therapist.get_by_role("heading", name="Close this round?")).to_be_visible()
+    expect(therapist.locator(".state-badge")).to_have_count(0)
+    therapist.get_by_role("button", name="Yes, close the round").click()
     expect(therapist.locator(".state-badge").first).to_have_text("closed")
     client.reload()
     expect(client.locator(".state-badge").first).to_have_text("closed")
