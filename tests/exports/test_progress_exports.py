@@ -184,3 +184,23 @@ def test_printout_shows_the_latest_ratings_on_agreed_goals(
     assert HELP in lines[0] and SLEEP in lines[1]
     assert f"{client_user.full_name} 9 · {therapist.full_name} 9" in lines[0]
     assert f"{client_user.full_name} 6 · {therapist.full_name} 7" in lines[1]
+
+
+def test_ratings_cost_the_same_queries_however_many_checkins(
+    as_user,
+    therapist,
+    client_user,
+    agreed_round,  # noqa: F811
+    django_assert_num_queries,
+):
+    from exports import dataexport, fhir_source
+
+    rate(client_user, open_checkin(therapist, client_user), [9, 3])
+    rate(therapist, Checkin.objects.get(state="rating"), [10, 4])
+    with django_assert_num_queries(1):
+        fhir_source.latest_ratings({1: (agreed_round.pk, "any")})
+    with django_assert_num_queries(2):
+        assert len(dataexport.ratings_for(client_user)) == 4
+    rated_twice(therapist, client_user)
+    with django_assert_num_queries(2):
+        assert len(dataexport.ratings_for(client_user)) == 12
