@@ -2,7 +2,9 @@
 
 from django.utils import timezone
 
+from alignment import progress
 from alignment.models import Side
+from alignment.services import series_source
 from checkins import reading
 from checkins.models import Checkin
 
@@ -37,3 +39,14 @@ def rating_rows(round_):
                     "status": "see differently" if entry.row.see_differently else "",
                     "at": at,
                 }
+
+
+def latest_for_agreed(agreed, checkins):
+    """[(item, checkin, ComparedGoal | None)] for a closed round's agreed items (in order), from
+    `checkins` as `revealed_checkins` gives them: each item with its rating at the latest one."""
+    if not checkins:
+        return [(item, None, None) for item in agreed]
+    checkin, latest = checkins[-1]
+    keys = progress.agreed_series_keys(checkin.round_id, [series_source(i) for i in agreed])
+    by_key = {entry.goal.series_key: entry for entry in latest.goals}
+    return [(item, checkin, by_key.get(key)) for item, key in zip(agreed, keys, strict=True)]

@@ -235,3 +235,30 @@ def checkin_counts(*, clinic):
         "open": counts.get(Checkin.State.RATING, 0),
         "revealed": counts.get(Checkin.State.REVEALED, 0),
     }
+
+
+def revealed_series_ratings(series_keys):
+    """[(checkin id, round id, series key, side, score)] of every revealed check-in rating of
+    these goal series, oldest check-in first, in one query. Only revealed check-ins: a rating of
+    a check-in still open is a draft or waits, unseen, for the other side."""
+    return list(
+        Rating.objects.filter(
+            goal__series_key__in=list(series_keys), goal__checkin__state=Checkin.State.REVEALED
+        )
+        .order_by("goal__checkin__revealed_at", "goal__checkin_id", "side")
+        .values_list(
+            "goal__checkin_id", "goal__checkin__round_id", "goal__series_key", "side", "score"
+        )
+    )
+
+
+def ratings_seen_by_client(client_user):
+    """Every rating this client may see, oldest check-in first (one query): both sides' of
+    revealed check-ins, and the client's own of check-ins still open (draft or submitted). The
+    therapist's ratings of an open check-in are never among them."""
+    seen = Q(goal__checkin__state=Checkin.State.REVEALED) | Q(side=Side.CLIENT)
+    return list(
+        Rating.objects.filter(seen, goal__checkin__client_user=client_user)
+        .select_related("goal__checkin__therapist", "goal__checkin__client_user")
+        .order_by("goal__checkin__created_at", "goal__checkin_id", "goal__position", "side")
+    )

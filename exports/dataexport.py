@@ -13,6 +13,8 @@ from accounts.models import Assignment
 from alignment import access as access_rules
 from alignment.models import Comment, Goal, Link, OverboardLabel, Resolution, RoundSide, Side
 from audit.models import AuditEvent
+from checkins import reading as checkin_reading
+from checkins.models import CheckinSide
 
 
 def when(moment):
@@ -24,12 +26,41 @@ def _name(person):
 
 
 def ratings_for(client_user):
-    """Check-in ratings of this client's agreed goals, one dict per rating.
+    """Check-in ratings of this client's agreed goals, one dict per rating, oldest first.
 
-    The seam for progress: check-ins do not exist yet, so this answers []. When they do,
-    return each rating (round, goal, side, value 0-10, when) the client may see.
+    Both sides' ratings once a check-in is revealed; of a check-in still open, only the
+    client's own (state "draft", or "submitted" while the therapist has not). The therapist's
+    ratings of an open check-in are never in it, as on the check-in page.
     """
-    return []
+    submitted = set(
+        CheckinSide.objects.filter(
+            checkin__client_user=client_user, side=Side.CLIENT, submitted_at__isnull=False
+        ).values_list("checkin_id", flat=True)
+    )
+    out = []
+    for rating in checkin_reading.ratings_seen_by_client(client_user):
+        checkin = rating.goal.checkin
+        if checkin.is_revealed:
+            state = "revealed"
+        else:
+            state = "submitted" if checkin.pk in submitted else "draft"
+        own = rating.side == Side.CLIENT
+        out.append(
+            {
+                "round": checkin.round_id,
+                "checkin": checkin.pk,
+                "checkin_opened": when(checkin.created_at),
+                "goal": rating.goal.title,
+                "side": rating.side,
+                "by": "you" if own else checkin.therapist.full_name,
+                "value": rating.score,
+                "attainment_level": rating.gas_level,
+                "note": rating.note,
+                "state": state,
+                "when": when(checkin.revealed_at),
+            }
+        )
+    return out
 
 
 def account_data(user):

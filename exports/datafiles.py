@@ -40,7 +40,10 @@ ROUNDS_COLUMNS = (
     "round", "round_title", "state", "therapist", "opened", "you_submitted", "revealed", "closed",
 )  # fmt: skip
 ACCESS_COLUMNS = ("when", "who", "action", "what", "object_id", "round_id", "page", "outcome", "ip")
-RATINGS_COLUMNS = ("round", "goal", "side", "value", "when")
+RATINGS_COLUMNS = (
+    "round", "checkin", "checkin_opened", "goal", "side", "by", "value", "attainment_level",
+    "note", "state", "when",
+)  # fmt: skip
 
 
 def _csv(columns, rows):
@@ -85,7 +88,12 @@ def readme():
         "resolutions.csv — "
         + _("every proposal of what to do with an item, and who confirmed it."),
         "ratings.csv — "
-        + _("your ratings of agreed goals at check-ins (empty until there are any)."),
+        + _(
+            "ratings of agreed goals at check-ins, from 0 (not at all met) to 10 (fully met): "
+            "both sides' once a check-in is revealed (when = the reveal), and your own of a "
+            "check-in still open (state draft or submitted). Your therapist's ratings of an "
+            "open check-in are never included."
+        ),
         "access_log.csv — "
         + _(
             "who opened or changed your rounds and account, and when, from SamePage's audit "

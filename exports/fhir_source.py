@@ -13,7 +13,8 @@ Which goals, with which lifecycleStatus:
   shared plan). `entered-in-error` never applies: SamePage keeps no goal that was a mistake
   (a draft is simply rewritten before it is submitted).
 
-`achievementStatus` comes from `latest_ratings`, the seam for check-in ratings.
+`achievementStatus` comes from `latest_ratings`: the check-in ratings of agreed goals, found
+through the goal's series (see alignment.progress).
 """
 
 from dataclasses import replace
@@ -21,19 +22,60 @@ from dataclasses import replace
 from django.conf import settings
 from django.utils import timezone
 
+from alignment import progress
 from alignment.discussion import round_views
 from alignment.models import Resolution, Round, RoundSide, Side
+from alignment.services import series_source
+from checkins import reading
 from exports import fhir
 
 
-def latest_ratings(goal_ids):
-    """goal id -> fhir.Ratings, for the agreed goals rated at check-ins.
+def latest_ratings(goal_series):
+    """goal id -> fhir.Ratings, for the agreed goals rated at revealed check-ins (one query).
 
-    The seam for progress: until check-ins exist this answers {} and no Goal carries an
-    achievementStatus. When they do, return for each rated goal the latest ratings (one per
-    side) and those of the check-in before; `fhir.achievement_code` does the rest.
+    `goal_series` maps each agreed goal's id to (its round's id, its series key). A goal's
+    latest ratings are those of the latest revealed check-in on its own round (a later round's
+    check-ins rate the plan that took over); the previous ones are those of the check-in before
+    it in the same series, whichever round that was on. Both are (client, therapist).
+    `fhir.achievement_code` does the rest. Ratings of check-ins not yet revealed never count.
     """
-    return {}
+    points = {}  # series key -> [(round id, {side: score})], one per check-in, oldest first
+    seen = {}  # (check-in id, series key) -> {side: score}
+    for checkin_id, round_id, key, side, score in reading.revealed_series_ratings(
+        {key for _round, key in goal_series.values()}
+    ):
+        if (checkin_id, key) not in seen:
+            seen[checkin_id, key] = {}
+            points.setdefault(key, []).append((round_id, seen[checkin_id, key]))
+        seen[checkin_id, key][side] = score
+    found = {}
+    for goal_id, (round_id, key) in goal_series.items():
+        series = points.get(key, [])
+        at = [i for i, (rated_round, _scores) in enumerate(series) if rated_round == round_id]
+        if not at:
+            continue
+        latest = _both(series[at[-1]][1])
+        previous = _both(series[at[-1] - 1][1]) if at[-1] > 0 else ()
+        found[goal_id] = fhir.Ratings(latest=latest, previous=previous)
+    return found
+
+
+def _both(scores):
+    return tuple(scores[side] for side in (Side.CLIENT, Side.THERAPIST) if side in scores)
+
+
+def _agreed_series(rounds, views):
+    """goal id -> (round id, series key) for the agreed goals of the closed rounds."""
+    found = {}
+    for round_ in rounds:
+        if not round_.is_closed:
+            continue
+        agreed = views[round_.pk].agreed
+        keys = progress.agreed_series_keys(round_.pk, [series_source(item) for item in agreed])
+        for item, key in zip(agreed, keys, strict=True):
+            for goal_id in item.goals:
+                found[goal_id] = (round_.pk, key)
+    return found
 
 
 def export_data(*, client_user, rounds=None):
@@ -59,7 +101,9 @@ def export_data(*, client_user, rounds=None):
             ):
                 continue
             goals.append(_record(round_, goal, view, statuses.get(goal.pk)))
-    ratings = latest_ratings([g.id for g in goals])
+    exported = {g.id for g in goals}
+    series = {k: v for k, v in _agreed_series(rounds, views).items() if k in exported}
+    ratings = latest_ratings(series)
     goals = [_with_ratings(g, ratings.get(g.id)) for g in goals]
     practitioners = {r.therapist_id: _person(r.therapist) for r in rounds}
     return fhir.ExportData(

@@ -39,3 +39,11 @@ def checkins_waiting(context):
         if not part.submitted:
             waiting.append((checkin, side))
     return {"waiting": waiting}
+
+
+@register.simple_tag
+def agreed_with_ratings(agreed, checkins):
+    """The report's agreed items, each with its ratings at the latest revealed check-in."""
+    from checkins.exports import latest_for_agreed
+
+    return latest_for_agreed(agreed, checkins or [])
