@@ -69,13 +69,28 @@ def kind_icon(kind):
     return KIND_TEXT[kind][0]
 
 
-@register.filter
-def kind_for(kind, round_):
-    """The kind in words, naming the person for a goal only one side wrote."""
-    if kind == "client_only":
-        return _("Only %(name)s") % {"name": round_.client_user.full_name}
-    if kind == "therapist_only":
-        return _("Only %(name)s") % {"name": round_.therapist.full_name}
+def _is_reader(context, person):
+    request = context.get("request")
+    return request is not None and getattr(request.user, "pk", None) == person.pk
+
+
+@register.simple_tag(takes_context=True)
+def whose_goal(context, round_, side):
+    """ "Your goal" to the person who wrote it; "Maya Rivera's goal" to the other side."""
+    person = round_.person(side)
+    if _is_reader(context, person):
+        return _("Your goal")
+    return _("%(name)s's goal") % {"name": person.full_name}
+
+
+@register.simple_tag(takes_context=True)
+def kind_words(context, kind, round_):
+    """The kind in words for the reader: "Only you" or "Only Dr. Chen" for a one-sided goal."""
+    if kind in ("client_only", "therapist_only"):
+        person = round_.client_user if kind == "client_only" else round_.therapist
+        if _is_reader(context, person):
+            return _("Only you")
+        return _("Only %(name)s") % {"name": person.full_name}
     return KIND_TEXT[kind][1]
 
 

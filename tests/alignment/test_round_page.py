@@ -334,3 +334,12 @@ def test_report_and_csv_say_a_link_pulls_apart(as_user, revealed_round, client_u
     assert len(rows) == 2
     assert sum(",opposed," in row for row in rows) == 1
     assert sum(",same," in row for row in rows) == 1
+
+
+def test_the_reader_is_you_and_the_other_side_is_named(as_user, discussed_round, therapist):
+    page = text_of(as_user(therapist).get(page_url(discussed_round)))
+    only = overview_rows(page)[1][1]
+    assert "Only you" in only and "Only Dr. Chen" not in only
+    header = page.split("<tbody")[0]
+    assert "Your goal" in header and "Maya Rivera's goal" in header
+    assert "Dr. Chen's goal" not in page

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.e2e
 # per person, so every round state each person can reach is met.
 PER_SHAPE = 3
 # Not pages: signing out, the platform operator's admin, downloads and static files.
-SKIP = re.compile(r"^/(accounts/logout/|admin/|static/|favicon\.ico)|\.csv$")
+SKIP = re.compile(r"^/(accounts/logout/|admin/|static/|favicon\.ico)|\.(csv|zip|json)$")
 
 NO_DIALOGS = (
     "() => document.querySelectorAll('[data-confirm]')"
