@@ -33,11 +33,19 @@ def revealed_round(live_server, settings):
 def test_a_comment_past_the_limit_says_when_to_try_again(page, guard, revealed_round):
     sign_in(page, "chen@harbor.test", PASSWORDS["therapist"])
     page.goto(reverse("round_detail", args=[revealed_round.pk]))
-    item = page.get_by_role("article", name="Only Dr. Chen")
+    # The reader's own one-sided goal is the item "Only you"; unfolding it fetches its body,
+    # and the comment form is a link that htmx fetches into the item.
+    item = page.locator("details.agenda-item").filter(
+        has=page.locator("summary", has_text="Only you")
+    )
+    expect(item).to_have_count(1)
+    item.locator("summary").click()
+    item.get_by_role("link", name="Comment", exact=True).click()
     item.get_by_label("Add a comment").fill("First thought")
     item.get_by_role("button", name="Post comment").click()
     expect(item.locator(".comment-body")).to_have_text("First thought")
 
+    item.get_by_role("link", name="Comment", exact=True).click()
     item.get_by_label("Add a comment").fill("Second thought, kept")
     item.get_by_role("button", name="Post comment").click()
     expect(item.get_by_role("alert")).to_contain_text(
