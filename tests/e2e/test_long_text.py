@@ -146,6 +146,8 @@ def test_longest_unbroken_text_never_makes_a_page_scroll_sideways(
     row = client.locator("#new-goal")
     labelled(row, "Goal").fill(word(TITLE_MAX, "g"))
     labelled(row, "What would success look like? (optional)").fill(word(SUCCESS_MAX, "h"))
+    # The new-goal row starts with no life area chosen, and a goal needs one to be saved.
+    labelled(row, "Life area").select_option(label="Health, body & sleep")
     client.get_by_role("button", name="Submit my goals").click()
     expect(client.get_by_role("status").first).to_contain_text("Submitted.")
     assert Goal.objects.filter(round=drafting, title=word(TITLE_MAX, "g")).exists()

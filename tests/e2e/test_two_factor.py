@@ -62,6 +62,8 @@ def test_a_therapist_sets_up_two_factor_and_signs_in_with_it(page, checks, thera
     expect(page.locator(".recovery-codes li")).to_have_count(10)
     checks.page(page, "recovery codes")
 
+    # Sign-out lives in the header's account menu.
+    page.locator("details.account-menu summary").click()
     page.get_by_role("button", name="Sign out").click()
     password_step(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("One more step")
